@@ -1,0 +1,105 @@
+package io.streamgate.core.frame;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+
+import java.util.List;
+
+/**
+ * Splits a Kafka byte stream into frames. Each frame is emitted as a retained slice of the bytes read,
+ * <em>including</em> its 4-byte length prefix, so that a frame nobody needs to change is forwarded as is:
+ * no copy, no re-encode.
+ *
+ * <p>Invalid input (negative or oversized length, a frame too short to hold a header, TLS or HTTP bytes
+ * where Kafka was expected) raises a {@link FrameException}; after that the decoder discards everything,
+ * and the handler that catches the exception closes the connection.
+ */
+public final class KafkaFrameDecoder extends ByteToMessageDecoder {
+
+    private static final int LENGTH_FIELD_BYTES = 4;
+
+    private final int maxFrameBytes;
+    private final int minFrameBytes;
+    private final boolean detectForeignProtocol;
+    private boolean firstFrame = true;
+    private boolean failed;
+
+    /**
+     * @param maxFrameBytes the largest frame body accepted (excluding the length prefix)
+     * @param minFrameBytes the smallest frame body that can hold a header (8 for requests, 4 for responses)
+     * @param detectForeignProtocol whether to recognise TLS and HTTP at the start of the stream, to report
+     *     them as such rather than as an absurd frame length
+     */
+    public KafkaFrameDecoder(int maxFrameBytes, int minFrameBytes, boolean detectForeignProtocol) {
+        this.maxFrameBytes = maxFrameBytes;
+        this.minFrameBytes = minFrameBytes;
+        this.detectForeignProtocol = detectForeignProtocol;
+    }
+
+    /** A decoder for frames sent by clients. */
+    public static KafkaFrameDecoder forRequests(int maxFrameBytes) {
+        return new KafkaFrameDecoder(maxFrameBytes, RequestFrames.MIN_HEADER_BYTES, true);
+    }
+
+    /** A decoder for frames sent by brokers; a response carries at least its correlation id. */
+    public static KafkaFrameDecoder forResponses() {
+        return new KafkaFrameDecoder(Integer.MAX_VALUE - LENGTH_FIELD_BYTES, 4, false);
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (failed) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        while (in.readableBytes() >= LENGTH_FIELD_BYTES) {
+            int start = in.readerIndex();
+            if (firstFrame && detectForeignProtocol) {
+                String foreign = ForeignProtocol.recognise(in);
+                if (foreign != null) {
+                    fail(in, foreign);
+                }
+            }
+            int length = in.getInt(start);
+            if (length < 0) {
+                fail(in, "negative frame length " + length);
+            }
+            if (length > maxFrameBytes) {
+                fail(in, "frame of " + length + " bytes exceeds the limit of " + maxFrameBytes + " bytes");
+            }
+            if (length < minFrameBytes) {
+                fail(in, "frame of " + length + " bytes is too short to hold a Kafka header");
+            }
+            if (in.readableBytes() < LENGTH_FIELD_BYTES + length) {
+                if (in.refCnt() == 1) {
+                    // Grow the cumulation once to the frame's size instead of doubling it read after read.
+                    in.ensureWritable(LENGTH_FIELD_BYTES + length - in.readableBytes());
+                }
+                return;
+            }
+            out.add(in.retainedSlice(start, LENGTH_FIELD_BYTES + length));
+            in.skipBytes(LENGTH_FIELD_BYTES + length);
+            firstFrame = false;
+        }
+    }
+
+    @Override
+    protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+        decode(ctx, in, out);
+        if (!failed && in.isReadable()) {
+            int readable = in.readableBytes();
+            String expected = readable >= LENGTH_FIELD_BYTES
+                    ? " of " + (LENGTH_FIELD_BYTES + in.getInt(in.readerIndex())) : "";
+            in.skipBytes(readable);
+            throw new FrameException("connection closed in the middle of a frame: received " + readable + expected
+                    + " bytes");
+        }
+    }
+
+    private void fail(ByteBuf in, String reason) {
+        failed = true;
+        in.skipBytes(in.readableBytes());
+        throw new FrameException(reason);
+    }
+}

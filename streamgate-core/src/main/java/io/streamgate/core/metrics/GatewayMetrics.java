@@ -1,0 +1,133 @@
+package io.streamgate.core.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.common.protocol.ApiKeys;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The gateway's meters. Per-API meters are created on first use and then found by array index, so the
+ * request path does no map lookup and takes no lock.
+ *
+ * <ul>
+ *   <li>{@code streamgate_connections_open}: client connections currently open;</li>
+ *   <li>{@code streamgate_requests_total{api}}: requests received from clients;</li>
+ *   <li>{@code streamgate_errors_total{api}}: requests that got no response because of the gateway or a
+ *       lost upstream connection (Kafka error codes inside responses are the broker's answer, not errors
+ *       here);</li>
+ *   <li>{@code streamgate_upstream_latency_seconds{api}}: from forwarding a request to receiving its
+ *       response;</li>
+ *   <li>{@code streamgate_gateway_latency_seconds{api}}: the rest of the request's time in the gateway,
+ *       from receiving it to writing its response, upstream time excluded;</li>
+ *   <li>{@code streamgate_bytes_total{direction}}: bytes of Kafka frames, {@code client_in},
+ *       {@code client_out}.</li>
+ * </ul>
+ */
+public final class GatewayMetrics {
+
+    private static final Duration[] LATENCY_BUCKETS = {
+        Duration.ofNanos(100_000), Duration.ofNanos(250_000), Duration.ofNanos(500_000), Duration.ofMillis(1),
+        Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+        Duration.ofSeconds(1), Duration.ofSeconds(5)};
+
+    private final MeterRegistry registry;
+    private final AtomicInteger openConnections = new AtomicInteger();
+    private final AtomicReferenceArray<ApiMeters> apiMeters = new AtomicReferenceArray<>(Short.MAX_VALUE + 1);
+    private final Counter bytesFromClients;
+    private final Counter bytesToClients;
+    private final Counter protocolErrors;
+
+    public GatewayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder("streamgate_connections_open", openConnections, AtomicInteger::get)
+                .description("Client connections currently open").register(registry);
+        bytesFromClients = bytes("client_in");
+        bytesToClients = bytes("client_out");
+        protocolErrors = Counter.builder("streamgate_protocol_errors_total")
+                .description("Connections closed because the client sent invalid Kafka framing or requests")
+                .register(registry);
+    }
+
+    private Counter bytes(String direction) {
+        return Counter.builder("streamgate_bytes_total").tag("direction", direction)
+                .description("Bytes of Kafka frames").baseUnit("bytes").register(registry);
+    }
+
+    public void connectionOpened() {
+        openConnections.incrementAndGet();
+    }
+
+    public void connectionClosed() {
+        openConnections.decrementAndGet();
+    }
+
+    public int openConnections() {
+        return openConnections.get();
+    }
+
+    public void protocolError() {
+        protocolErrors.increment();
+    }
+
+    public void requestReceived(ApiKeys apiKey, int frameBytes) {
+        meters(apiKey).requests.increment();
+        bytesFromClients.increment(frameBytes);
+    }
+
+    /**
+     * A response left for the client.
+     *
+     * @param totalNanos from receiving the request to writing the response
+     * @param upstreamNanos the part of it spent waiting for the broker; zero for answers the gateway gave
+     */
+    public void responseSent(ApiKeys apiKey, int frameBytes, long totalNanos, long upstreamNanos) {
+        ApiMeters meters = meters(apiKey);
+        bytesToClients.increment(frameBytes);
+        if (upstreamNanos > 0) {
+            meters.upstreamLatency.record(upstreamNanos, TimeUnit.NANOSECONDS);
+        }
+        meters.gatewayLatency.record(Math.max(totalNanos - upstreamNanos, 0), TimeUnit.NANOSECONDS);
+    }
+
+    public void requestFailed(ApiKeys apiKey) {
+        meters(apiKey).errors.increment();
+    }
+
+    private ApiMeters meters(ApiKeys apiKey) {
+        ApiMeters meters = apiMeters.get(apiKey.id);
+        if (meters == null) {
+            apiMeters.compareAndSet(apiKey.id, null, new ApiMeters(registry, apiKey));
+            meters = apiMeters.get(apiKey.id);
+        }
+        return meters;
+    }
+
+    private static final class ApiMeters {
+        final Counter requests;
+        final Counter errors;
+        final Timer upstreamLatency;
+        final Timer gatewayLatency;
+
+        ApiMeters(MeterRegistry registry, ApiKeys apiKey) {
+            String api = apiKey.name;
+            requests = Counter.builder("streamgate_requests_total").tag("api", api)
+                    .description("Requests received from clients").register(registry);
+            errors = Counter.builder("streamgate_errors_total").tag("api", api)
+                    .description("Requests that got no response because of the gateway or a lost upstream connection")
+                    .register(registry);
+            upstreamLatency = Timer.builder("streamgate_upstream_latency").tag("api", api)
+                    .description("From forwarding a request to receiving the broker's response")
+                    .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
+            gatewayLatency = Timer.builder("streamgate_gateway_latency").tag("api", api)
+                    .description("Time a request and its response spent in the gateway itself, upstream excluded")
+                    .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The gateway's own measurements, recorded through Micrometer: connections, requests, latency, bytes. */
+package io.streamgate.core.metrics;

@@ -1,0 +1,59 @@
+package io.streamgate.core.proxy;
+
+import io.streamgate.core.address.BrokerAddressRewriter;
+import io.streamgate.core.metrics.GatewayMetrics;
+import io.streamgate.core.upstream.UpstreamConnector;
+import io.streamgate.core.upstream.UpstreamRoutes;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What every connection pair shares: how to reach brokers, how to rewrite responses, where to count. All of
+ * it is thread-safe; a connection's own state is not shared.
+ */
+public final class ProxyServices {
+
+    private final UpstreamRoutes routes;
+    private final UpstreamConnector connector;
+    private final ResponseProcessor responseProcessor;
+    private final GatewayMetrics metrics;
+    private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
+
+    public ProxyServices(UpstreamRoutes routes, UpstreamConnector connector, BrokerAddressRewriter addressRewriter,
+                         GatewayMetrics metrics) {
+        this.routes = routes;
+        this.connector = connector;
+        this.responseProcessor = new ResponseProcessor(addressRewriter);
+        this.metrics = metrics;
+    }
+
+    UpstreamRoutes routes() {
+        return routes;
+    }
+
+    UpstreamConnector connector() {
+        return connector;
+    }
+
+    ResponseProcessor responseProcessor() {
+        return responseProcessor;
+    }
+
+    GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    void register(ProxyConnection connection) {
+        connections.add(connection);
+    }
+
+    void unregister(ProxyConnection connection) {
+        connections.remove(connection);
+    }
+
+    /** The connection pairs open now. */
+    public Set<ProxyConnection> connections() {
+        return Set.copyOf(connections);
+    }
+}
