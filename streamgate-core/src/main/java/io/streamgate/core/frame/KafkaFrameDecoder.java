@@ -72,9 +72,10 @@ public final class KafkaFrameDecoder extends ByteToMessageDecoder {
                 fail(in, "frame of " + length + " bytes is too short to hold a Kafka header");
             }
             if (in.readableBytes() < LENGTH_FIELD_BYTES + length) {
-                if (in.refCnt() == 1) {
+                int missing = LENGTH_FIELD_BYTES + length - in.readableBytes();
+                if (in.refCnt() == 1 && in.maxWritableBytes() >= missing) {
                     // Grow the cumulation once to the frame's size instead of doubling it read after read.
-                    in.ensureWritable(LENGTH_FIELD_BYTES + length - in.readableBytes());
+                    in.ensureWritable(missing);
                 }
                 return;
             }

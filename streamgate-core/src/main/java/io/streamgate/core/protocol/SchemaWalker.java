@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.streamgate.core.frame.Varints;
 import org.apache.kafka.common.protocol.types.BoundField;
 import org.apache.kafka.common.protocol.types.CompactArrayOf;
+import org.apache.kafka.common.protocol.types.NullableSchema;
 import org.apache.kafka.common.protocol.types.Schema;
 import org.apache.kafka.common.protocol.types.TaggedFields;
 import org.apache.kafka.common.protocol.types.Type;
@@ -23,6 +24,12 @@ public final class SchemaWalker {
     /** The index just after the value of {@code type} that starts at {@code index}. */
     public static int skip(Type type, ByteBuf buf, int index) {
         if (type instanceof Schema schema) {
+            if (schema instanceof NullableSchema) {
+                byte presence = buf.getByte(index++);
+                if (presence < 0) {
+                    return index;
+                }
+            }
             for (BoundField field : schema.fields()) {
                 index = skip(field.def.type, buf, index);
             }
