@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -22,9 +23,10 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Opens connections to brokers. Each connection is created on the event loop of the client connection it
- * serves, so a connection pair shares one thread and needs no locks. TLS toward Kafka is configured from
- * the ordinary Kafka {@code ssl.*} properties through Kafka's own {@link SslFactory}, so truststores,
- * keystores, PEM and hostname verification behave exactly as for a Kafka client.
+ * serves, so a connection pair shares one thread and needs no locks. Security toward Kafka comes from the
+ * ordinary Kafka client properties: TLS through Kafka's own {@link SslFactory}, so truststores, keystores,
+ * PEM and hostname verification behave exactly as for a Kafka client; SASL through {@link UpstreamSasl},
+ * with the gateway's own credentials, before the connection carries any client request.
  */
 public final class UpstreamConnector implements Closeable {
 
@@ -34,27 +36,27 @@ public final class UpstreamConnector implements Closeable {
     private final Class<? extends Channel> channelType;
     private final Duration connectTimeout;
     private final SslFactory sslFactory;
+    private final UpstreamSasl sasl;
 
     public UpstreamConnector(UpstreamClientConfig clientConfig, Duration connectTimeout,
                              Class<? extends Channel> channelType) {
         this.channelType = channelType;
         this.connectTimeout = connectTimeout;
         SecurityProtocol protocol = clientConfig.securityProtocol();
-        if (protocol == SecurityProtocol.SASL_PLAINTEXT || protocol == SecurityProtocol.SASL_SSL) {
-            throw new IllegalArgumentException("security.protocol=" + protocol + " toward Kafka is not supported yet; "
-                    + "use PLAINTEXT or SSL (mutual TLS included)");
-        }
-        if (protocol == SecurityProtocol.SSL) {
+        if (protocol == SecurityProtocol.SSL || protocol == SecurityProtocol.SASL_SSL) {
             sslFactory = new SslFactory(ConnectionMode.CLIENT);
             sslFactory.configure(clientConfig.values());
         } else {
             sslFactory = null;
         }
+        sasl = protocol == SecurityProtocol.SASL_PLAINTEXT || protocol == SecurityProtocol.SASL_SSL
+                ? UpstreamSasl.login(clientConfig) : null;
     }
 
     /**
      * Connects to a broker. The stage completes with the channel once it is ready to carry Kafka requests
-     * (TLS handshake done, when TLS is used); {@code responseHandler} then receives whole response frames.
+     * (TLS handshake and SASL authentication done, when used); {@code responseHandler} then receives whole
+     * response frames.
      */
     public CompletionStage<Channel> connect(HostPort broker, EventLoop eventLoop, ChannelHandler responseHandler) {
         CompletableFuture<Channel> ready = new CompletableFuture<>();
@@ -73,6 +75,10 @@ public final class UpstreamConnector implements Closeable {
                                     new SslHandler(sslFactory.createSslEngine(broker.host(), broker.port())));
                         }
                         channel.pipeline().addLast("frames", KafkaFrameDecoder.forResponses());
+                        if (sasl != null) {
+                            channel.pipeline().addLast("sasl",
+                                    new SaslAuthenticationHandler(sasl, broker.host(), connectTimeout));
+                        }
                         channel.pipeline().addLast("responses", responseHandler);
                     }
                 });
@@ -85,12 +91,12 @@ public final class UpstreamConnector implements Closeable {
             Channel channel = connected.channel();
             SslHandler tls = channel.pipeline().get(SslHandler.class);
             if (tls == null) {
-                ready.complete(channel);
+                authenticate(channel, ready);
                 return;
             }
             tls.handshakeFuture().addListener(h -> {
                 if (h.isSuccess()) {
-                    ready.complete(channel);
+                    authenticate(channel, ready);
                 } else {
                     channel.close();
                     ready.completeExceptionally(h.cause());
@@ -100,10 +106,30 @@ public final class UpstreamConnector implements Closeable {
         return ready;
     }
 
+    private static void authenticate(Channel channel, CompletableFuture<Channel> ready) {
+        ChannelHandlerContext saslContext = channel.pipeline().context(SaslAuthenticationHandler.class);
+        if (saslContext == null) {
+            ready.complete(channel);
+            return;
+        }
+        SaslAuthenticationHandler sasl = (SaslAuthenticationHandler) saslContext.handler();
+        sasl.authenticated().whenComplete((ok, failure) -> {
+            if (failure == null) {
+                ready.complete(channel);
+            } else {
+                ready.completeExceptionally(failure);
+            }
+        });
+        sasl.start(saslContext);
+    }
+
     @Override
     public void close() {
         if (sslFactory != null) {
             sslFactory.close();
+        }
+        if (sasl != null) {
+            sasl.close();
         }
     }
 }
