@@ -148,6 +148,11 @@ public final class Gateway implements AutoCloseable {
         return services.connections().size();
     }
 
+    /** Requests read from clients and not yet answered, over all connections. */
+    public int inFlightRequests() {
+        return services.inFlightRequests();
+    }
+
     /**
      * Stops accepting connections, lets in-flight requests complete for up to the configured shutdown
      * timeout, then closes every connection and releases the event loops.

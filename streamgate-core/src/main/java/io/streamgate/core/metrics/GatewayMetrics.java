@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntSupplier;
 
 /**
  * The gateway's meters. Per-API meters are created on first use and then found by array index, so the
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <ul>
  *   <li>{@code streamgate_connections_open}: client connections currently open;</li>
+ *   <li>{@code streamgate_requests_in_flight}: requests read and not yet answered;</li>
  *   <li>{@code streamgate_requests_total{api}}: requests received from clients;</li>
  *   <li>{@code streamgate_errors_total{api}}: requests that got no response because of the gateway or a
  *       lost upstream connection (Kafka error codes inside responses are the broker's answer, not errors
@@ -58,6 +60,12 @@ public final class GatewayMetrics {
     private Counter bytes(String direction) {
         return Counter.builder("streamgate_bytes_total").tag("direction", direction)
                 .description("Bytes of Kafka frames").baseUnit("bytes").register(registry);
+    }
+
+    /** Reports the number of requests awaiting a response, read when metrics are scraped. */
+    public void inFlightRequests(IntSupplier inFlight) {
+        Gauge.builder("streamgate_requests_in_flight", inFlight, IntSupplier::getAsInt)
+                .description("Requests read from clients and not yet answered").register(registry);
     }
 
     public void connectionOpened() {

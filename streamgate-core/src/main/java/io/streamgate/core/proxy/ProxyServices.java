@@ -26,6 +26,7 @@ public final class ProxyServices {
         this.connector = connector;
         this.responseProcessor = new ResponseProcessor(addressRewriter);
         this.metrics = metrics;
+        metrics.inFlightRequests(this::inFlightRequests);
     }
 
     UpstreamRoutes routes() {
@@ -50,6 +51,15 @@ public final class ProxyServices {
 
     void unregister(ProxyConnection connection) {
         connections.remove(connection);
+    }
+
+    /** Requests read from clients and not yet answered, over all connections. */
+    public int inFlightRequests() {
+        int inFlight = 0;
+        for (ProxyConnection connection : connections) {
+            inFlight += connection.inFlightRequests();
+        }
+        return inFlight;
     }
 
     /** The connection pairs open now. */

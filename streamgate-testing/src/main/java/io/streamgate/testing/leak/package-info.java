@@ -1,0 +1,2 @@
+/** Checks that tests leave no leaked Netty buffers behind. */
+package io.streamgate.testing.leak;
