@@ -105,6 +105,7 @@ class AdminOperationsIT {
         consumer.subscribe(List.of(topic));
         consume(consumer, 30, Duration.ofSeconds(30));
         consumer.commitSync();
+        consumer.close(); // an empty group can be deleted at the end
 
         assertThat(admin.listGroups().all().get()).extracting(GroupListing::groupId).contains(group);
 

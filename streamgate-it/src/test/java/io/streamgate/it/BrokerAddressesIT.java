@@ -53,9 +53,14 @@ class BrokerAddressesIT {
     @Test
     void groupCoordinatorsAreGatewayAddressesToo() throws Exception {
         String group = unique("coordinated");
+        String topic = unique("coordinated-topic");
+        Records.createTopic(GATEWAY.clients().admin(), topic, 1);
         KafkaConsumer<String, String> consumer = GATEWAY.clients().consumer(group, Map.of("group.protocol", "classic"));
-        consumer.subscribe(List.of(unique("coordinated-topic")));
-        consumer.poll(Duration.ofSeconds(2));
+        consumer.subscribe(List.of(topic));
+        await("joined the group").atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(100));
+            return !consumer.assignment().isEmpty();
+        });
 
         Node coordinator = GATEWAY.clients().admin().describeConsumerGroups(List.of(group)).describedGroups().get(group)
                 .get().coordinator();

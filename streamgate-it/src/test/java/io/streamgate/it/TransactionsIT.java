@@ -20,6 +20,7 @@ import java.util.Map;
 import static io.streamgate.it.Records.consume;
 import static io.streamgate.it.Records.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class TransactionsIT {
 
@@ -89,9 +90,13 @@ class TransactionsIT {
                 consumer.groupMetadata());
         producer.commitTransaction();
 
-        Map<TopicPartition, OffsetAndMetadata> committed = GATEWAY.clients().admin()
-                .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        assertThat(committed.get(partition).offset()).isEqualTo(10);
+        // Offsets committed in a transaction become visible once its markers are written.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<TopicPartition, OffsetAndMetadata> committed = GATEWAY.clients().admin()
+                    .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            assertThat(committed.get(partition)).isNotNull();
+            assertThat(committed.get(partition).offset()).isEqualTo(10);
+        });
         KafkaConsumer<String, String> reader = GATEWAY.clients().consumer(unique("reader"),
                 Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
         reader.subscribe(List.of(output));
