@@ -1,0 +1,60 @@
+// Drives kafkajs through the gateway: create a topic, produce, consume in a group, commit, and read the
+// committed offsets back. Prints one JSON line with what happened; exits non-zero on any failure.
+// Usage: node compat.js <bootstrap host:port> <topic> <group> <count>
+const { Kafka, logLevel } = require('kafkajs');
+
+const [bootstrap, topic, groupId, countArg] = process.argv.slice(2);
+const count = Number(countArg || 100);
+
+async function main() {
+  const kafka = new Kafka({ clientId: 'streamgate-compat', brokers: [bootstrap], logLevel: logLevel.WARN,
+    retry: { retries: 10 } });
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 3 }], waitForLeaders: true });
+  const cluster = await admin.describeCluster();
+
+  const producer = kafka.producer();
+  await producer.connect();
+  const messages = [];
+  for (let i = 0; i < count; i++) {
+    messages.push({ key: `key-${i}`, value: `kafkajs-${i}` });
+  }
+  await producer.send({ topic, acks: -1, messages });
+  await producer.disconnect();
+
+  const consumer = kafka.consumer({ groupId, sessionTimeout: 10000 });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  const received = new Set();
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`received ${received.size} of ${count} messages`)), 60000);
+    consumer.run({
+      autoCommit: false,
+      eachMessage: async ({ partition, message }) => {
+        received.add(message.value.toString());
+        await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+        if (received.size === count) {
+          clearTimeout(timer);
+          resolve();
+        }
+      },
+    }).catch(reject);
+  });
+  await consumer.disconnect();
+
+  const offsets = await admin.fetchOffsets({ groupId, topics: [topic] });
+  const committed = offsets[0].partitions.reduce((sum, p) => sum + Number(p.offset), 0);
+  await admin.disconnect();
+
+  console.log(JSON.stringify({ received: received.size, committed,
+    brokers: cluster.brokers.map((b) => `${b.host}:${b.port}`) }));
+  if (received.size !== count || committed !== count) {
+    process.exit(1);
+  }
+}
+
+main().catch((error) => {
+  console.error(error && error.stack ? error.stack : error);
+  process.exit(1);
+});
