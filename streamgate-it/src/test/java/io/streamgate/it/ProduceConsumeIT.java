@@ -60,6 +60,30 @@ class ProduceConsumeIT {
     }
 
     @Test
+    void forwardsProduceAndFetchResponsesWithoutDecodingThem() throws Exception {
+        String topic = unique("undecoded");
+        Records.createTopic(GATEWAY.clients().admin(), topic, 3);
+        KafkaProducer<String, String> producer = GATEWAY.clients().producer();
+        for (int i = 0; i < 100; i++) {
+            producer.send(new ProducerRecord<>(topic, "value-" + i)).get();
+        }
+        KafkaConsumer<String, String> consumer = GATEWAY.clients().consumer(unique("group"));
+        consumer.subscribe(List.of(topic));
+        assertThat(consume(consumer, 100, Duration.ofSeconds(30))).hasSize(100);
+
+        assertThat(count("streamgate_requests_total", "Fetch")).isPositive();
+        assertThat(count("streamgate_requests_total", "Produce")).isPositive();
+        assertThat(count("streamgate_responses_decoded_total", "Fetch")).isZero();
+        assertThat(count("streamgate_responses_decoded_total", "Produce")).isZero();
+        assertThat(count("streamgate_responses_decoded_total", "Metadata")).as("addresses are rewritten").isPositive();
+    }
+
+    private static double count(String name, String api) {
+        var counter = GATEWAY.meters().find(name).tag("api", api).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
     void deliversLargeRecordsIntact() throws Exception {
         String topic = unique("large");
         Records.createTopic(GATEWAY.clients().admin(), topic, 1);

@@ -4,6 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetric;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
+import io.streamgate.core.diagnostics.CountingLeakDetector;
 import org.apache.kafka.common.protocol.ApiKeys;
 
 import java.time.Duration;
@@ -28,7 +32,12 @@ import java.util.function.IntSupplier;
  *   <li>{@code streamgate_gateway_latency_seconds{api}}: the rest of the request's time in the gateway,
  *       from receiving it to writing its response, upstream time excluded;</li>
  *   <li>{@code streamgate_bytes_total{direction}}: bytes of Kafka frames, {@code client_in},
- *       {@code client_out}.</li>
+ *       {@code client_out};</li>
+ *   <li>{@code streamgate_responses_decoded_total{api}}: responses the gateway had to decode and re-encode
+ *       (the rest are forwarded as the broker's bytes);</li>
+ *   <li>{@code streamgate_buffer_memory_bytes{type}}: memory held by Netty's buffer allocator, {@code direct}
+ *       and {@code heap};</li>
+ *   <li>{@code streamgate_buffer_leaks}: leaked buffers Netty's leak detector has reported since start.</li>
  * </ul>
  */
 public final class GatewayMetrics {
@@ -52,6 +61,15 @@ public final class GatewayMetrics {
                 .description("Client connections currently open").register(registry);
         bytesFromClients = bytes("client_in");
         bytesToClients = bytes("client_out");
+        ByteBufAllocatorMetric allocator = ((ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT).metric();
+        Gauge.builder("streamgate_buffer_memory_bytes", allocator, ByteBufAllocatorMetric::usedDirectMemory)
+                .tag("type", "direct").description("Memory held by the buffer allocator").baseUnit("bytes")
+                .register(registry);
+        Gauge.builder("streamgate_buffer_memory_bytes", allocator, ByteBufAllocatorMetric::usedHeapMemory)
+                .tag("type", "heap").description("Memory held by the buffer allocator").baseUnit("bytes")
+                .register(registry);
+        Gauge.builder("streamgate_buffer_leaks", CountingLeakDetector::leaks)
+                .description("Leaked buffers reported by Netty's leak detector since start").register(registry);
         protocolErrors = Counter.builder("streamgate_protocol_errors_total")
                 .description("Connections closed because the client sent invalid Kafka framing or requests")
                 .register(registry);
@@ -104,6 +122,10 @@ public final class GatewayMetrics {
         meters.gatewayLatency.record(Math.max(totalNanos - upstreamNanos, 0), TimeUnit.NANOSECONDS);
     }
 
+    public void responseDecoded(ApiKeys apiKey) {
+        meters(apiKey).decoded.increment();
+    }
+
     public void requestFailed(ApiKeys apiKey) {
         meters(apiKey).errors.increment();
     }
@@ -120,6 +142,7 @@ public final class GatewayMetrics {
     private static final class ApiMeters {
         final Counter requests;
         final Counter errors;
+        final Counter decoded;
         final Timer upstreamLatency;
         final Timer gatewayLatency;
 
@@ -130,6 +153,8 @@ public final class GatewayMetrics {
             errors = Counter.builder("streamgate_errors_total").tag("api", api)
                     .description("Requests that got no response because of the gateway or a lost upstream connection")
                     .register(registry);
+            decoded = Counter.builder("streamgate_responses_decoded_total").tag("api", api)
+                    .description("Responses decoded and re-encoded by the gateway").register(registry);
             upstreamLatency = Timer.builder("streamgate_upstream_latency").tag("api", api)
                     .description("From forwarding a request to receiving the broker's response")
                     .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);

@@ -24,7 +24,7 @@ public final class ProxyServices {
                          GatewayMetrics metrics) {
         this.routes = routes;
         this.connector = connector;
-        this.responseProcessor = new ResponseProcessor(addressRewriter);
+        this.responseProcessor = new ResponseProcessor(addressRewriter, metrics);
         this.metrics = metrics;
         metrics.inFlightRequests(this::inFlightRequests);
     }

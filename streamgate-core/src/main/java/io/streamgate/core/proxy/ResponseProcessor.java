@@ -3,6 +3,7 @@ package io.streamgate.core.proxy;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.streamgate.core.address.BrokerAddressRewriter;
+import io.streamgate.core.metrics.GatewayMetrics;
 import io.streamgate.core.protocol.ApiVersionsNegotiation;
 import io.streamgate.core.protocol.DecodedResponse;
 import io.streamgate.core.protocol.KafkaMessageCodec;
@@ -20,9 +21,11 @@ import java.util.concurrent.CompletionStage;
 final class ResponseProcessor {
 
     private final BrokerAddressRewriter addressRewriter;
+    private final GatewayMetrics metrics;
 
-    ResponseProcessor(BrokerAddressRewriter addressRewriter) {
+    ResponseProcessor(BrokerAddressRewriter addressRewriter, GatewayMetrics metrics) {
         this.addressRewriter = addressRewriter;
+        this.metrics = metrics;
     }
 
     /**
@@ -39,6 +42,7 @@ final class ResponseProcessor {
     }
 
     private ByteBuf negotiate(InFlightRequest request, ByteBuf frame, ByteBufAllocator allocator) {
+        metrics.responseDecoded(request.apiKey);
         try {
             DecodedResponse decoded;
             try {
@@ -73,6 +77,7 @@ final class ResponseProcessor {
 
     private CompletionStage<ByteBuf> rewriteAddresses(InFlightRequest request, ByteBuf frame,
                                                       ByteBufAllocator allocator) {
+        metrics.responseDecoded(request.apiKey);
         ByteBuf rewritten;
         CompletionStage<Void> portsListening;
         try {

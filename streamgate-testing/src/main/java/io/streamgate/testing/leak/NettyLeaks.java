@@ -1,6 +1,7 @@
 package io.streamgate.testing.leak;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.streamgate.core.diagnostics.CountingLeakDetector;
@@ -29,8 +30,9 @@ public final class NettyLeaks {
                 break;
             }
             for (int i = 0; i < 8; i++) {
+                release(ByteBufAllocator.DEFAULT.directBuffer(64));
+                release(ByteBufAllocator.DEFAULT.heapBuffer(64));
                 release(PooledByteBufAllocator.DEFAULT.directBuffer(64));
-                release(PooledByteBufAllocator.DEFAULT.heapBuffer(64));
                 release(UnpooledByteBufAllocator.DEFAULT.buffer(64));
             }
         }
