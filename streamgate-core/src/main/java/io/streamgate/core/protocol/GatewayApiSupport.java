@@ -26,6 +26,8 @@ public final class GatewayApiSupport {
     }
 
     private static final Map<ApiKeys, VersionRange> SUPPORTED = supportedApis();
+    /** {@link #SUPPORTED} by api key id, for the per-request check. */
+    private static final VersionRange[] BY_ID = byId(SUPPORTED);
 
     /**
      * APIs that only brokers send to each other. A client never needs them, so the gateway does not offer
@@ -122,6 +124,13 @@ public final class GatewayApiSupport {
         return Collections.unmodifiableMap(apis);
     }
 
+    private static VersionRange[] byId(Map<ApiKeys, VersionRange> supported) {
+        int maxId = supported.keySet().stream().mapToInt(apiKey -> apiKey.id).max().orElse(0);
+        VersionRange[] byId = new VersionRange[maxId + 1];
+        supported.forEach((apiKey, range) -> byId[apiKey.id] = range);
+        return byId;
+    }
+
     private static void upTo(Map<ApiKeys, VersionRange> apis, ApiKeys apiKey, int max) {
         apis.put(apiKey, new VersionRange(apiKey.oldestVersion(), (short) max));
     }
@@ -133,14 +142,16 @@ public final class GatewayApiSupport {
 
     /** The versions of {@code apiKey} the gateway handles, if it handles that API at all. */
     public static Optional<VersionRange> range(short apiKey) {
-        if (!ApiKeys.hasId(apiKey)) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(SUPPORTED.get(ApiKeys.forId(apiKey)));
+        return Optional.ofNullable(rangeOrNull(apiKey));
     }
 
-    /** Whether the gateway can handle this request. */
+    /** Whether the gateway can handle this request; called for every request, so it allocates nothing. */
     public static boolean supports(short apiKey, short apiVersion) {
-        return range(apiKey).map(r -> r.contains(apiVersion)).orElse(false);
+        VersionRange range = rangeOrNull(apiKey);
+        return range != null && range.contains(apiVersion);
+    }
+
+    private static VersionRange rangeOrNull(short apiKey) {
+        return apiKey >= 0 && apiKey < BY_ID.length ? BY_ID[apiKey] : null;
     }
 }
