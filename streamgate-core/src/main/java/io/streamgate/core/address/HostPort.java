@@ -9,7 +9,11 @@ public record HostPort(String host, int port) {
         Objects.requireNonNull(host, "host");
     }
 
-    /** Parses {@code host:port}, including bracketed IPv6 literals ({@code [::1]:9092}). */
+    /**
+     * Parses {@code host:port}, IPv6 literals in brackets ({@code [::1]:9092}), as configuration gives it.
+     *
+     * @throws IllegalArgumentException if the text is not of that form or the port is outside 1..65535
+     */
     public static HostPort parse(String address) {
         String trimmed = address.trim();
         int colon = trimmed.lastIndexOf(':');
@@ -19,6 +23,11 @@ public record HostPort(String host, int port) {
         String host = trimmed.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
+        } else if (host.contains(":")) {
+            throw new IllegalArgumentException("IPv6 hosts must be in brackets, got '" + address + "'");
+        }
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("expected host:port, got '" + address + "'");
         }
         int port;
         try {

@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A command-line client run as a child process. Where the tool is not installed the test is skipped with a
- * message saying how to install it, unless {@code STREAMGATE_REQUIRE_COMPAT=true} (set by {@code .ci/run},
+ * message saying how to install it, unless {@code REQUIRE_COMPAT_TOOLS=true} (set by {@code .ci/run},
  * which installs the tools), in which case a missing tool fails the test.
  */
 final class ExternalTool {
 
-    private static final boolean REQUIRED = "true".equalsIgnoreCase(System.getenv("STREAMGATE_REQUIRE_COMPAT"));
+    private static final boolean REQUIRED = "true".equalsIgnoreCase(System.getenv("REQUIRE_COMPAT_TOOLS"));
 
     private ExternalTool() {
     }
@@ -26,7 +26,7 @@ final class ExternalTool {
     /** Skips (or fails, in CI) unless {@code available}. */
     static void require(boolean available, String what, String install) {
         if (REQUIRED && !available) {
-            throw new AssertionError(what + " is required (STREAMGATE_REQUIRE_COMPAT=true) but missing: " + install);
+            throw new AssertionError(what + " is required (REQUIRE_COMPAT_TOOLS=true) but missing: " + install);
         }
         Assumptions.assumeTrue(available, what + " is not installed; " + install);
     }

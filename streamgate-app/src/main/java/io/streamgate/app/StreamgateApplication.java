@@ -1,0 +1,216 @@
+package io.streamgate.app;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streamgate.admin.AdminServer;
+import io.streamgate.admin.Readiness;
+import io.streamgate.app.cli.VersionProvider;
+import io.streamgate.app.config.StreamgateConfig;
+import io.streamgate.app.embedded.EmbeddedKafka;
+import io.streamgate.core.Gateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+
+/**
+ * One running Streamgate: the embedded Kafka when no upstream is configured, the gateway in front of the upstream
+ * (or embedded) cluster, and the admin HTTP server whose readiness follows the gateway's ("starting" until the
+ * gateway runs). {@link #start()} brings the embedded Kafka and the gateway up in that order, the admin server
+ * alongside; {@link #close()} stops the gateway first, so that it drains in-flight requests, then the admin server,
+ * then the embedded Kafka. Both may be called from different threads (a shutdown hook closes while the main thread waits).
+ */
+public final class StreamgateApplication implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamgateApplication.class);
+
+    private final StreamgateConfig config;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private volatile boolean closeRequested;
+    private volatile Gateway gateway;
+    private boolean closed;
+    private ProcessMetrics processMetrics;
+    private EmbeddedKafka embeddedKafka;
+    private CompletableFuture<AdminServer> adminStart;
+    private AdminServer adminServer;
+    private ReadyAnnouncer readyAnnouncer;
+
+    public StreamgateApplication(StreamgateConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Starts every component; returns once the gateway and admin ports are bound, whether or not the upstream
+     * cluster answers yet. A line is logged when the gateway becomes ready.
+     *
+     * If {@link #close()} is called meanwhile (a signal), startup stops at the next component and returns.
+     *
+     * @throws StartupException naming the component that failed; everything already started is stopped again
+     */
+    public synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("already closed");
+        }
+        log.info("starting Streamgate {} in front of {}", VersionProvider.streamgateVersion(), upstreamDescription());
+        try {
+            // The admin server starts alongside the rest: its cold start (Jetty class loading, ~0.5 s) then costs
+            // nothing on the way to ready, and liveness is answered while the embedded Kafka starts.
+            adminStart = CompletableFuture.supplyAsync(
+                    () -> new AdminServer(config.bind(), config.adminPort(), this::readiness, metrics).start(),
+                    task -> startThread("streamgate-admin-start", task));
+            processMetrics = ProcessMetrics.bindTo(metrics);
+            List<String> upstream = config.upstream().bootstrapServerList();
+            if (config.usesEmbeddedKafka()) {
+                embeddedKafka = step("embedded Kafka", () -> EmbeddedKafka.start(config.dataDir()));
+                upstream = List.of(embeddedKafka.bootstrapServers());
+            }
+            List<String> upstreamServers = upstream;
+            gateway = step("gateway", () -> Gateway.start(config.toGatewayConfig(upstreamServers), metrics));
+            adminServer = step("admin server", this::joinAdminStart);
+            log.info("admin API on http://{}:{} (/health/live, /health/ready, /metrics)",
+                    config.bind(), adminServer.port());
+            readyAnnouncer = ReadyAnnouncer.start(gateway::isReady, gateway.bootstrapServers(), upstreamDescription(),
+                    config.upstream().connectTimeout());
+        } catch (ShutdownDuringStartup e) {
+            // A signal arrived while starting: stop what runs, as close() would, but there was no failure.
+            abandonStartup();
+            log.info("stopped during startup");
+        } catch (RuntimeException e) {
+            abandonStartup();
+            throw e instanceof StartupException startup ? startup : new StartupException(messageOf(e), e);
+        }
+    }
+
+    private void abandonStartup() {
+        stopComponents();
+        closed = true;
+        stopped.countDown();
+    }
+
+    /** The bound admin port, e.g. when 0 was configured. */
+    public synchronized int adminPort() {
+        if (adminServer == null) {
+            throw new IllegalStateException("not started");
+        }
+        return adminServer.port();
+    }
+
+    /** Blocks until {@link #close()} has finished, or startup has failed. */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Stops everything that runs: gateway (draining in-flight requests), admin server, embedded Kafka. */
+    @Override
+    public void close() {
+        closeRequested = true;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            long started = System.nanoTime();
+            log.info("shutting down");
+            stopComponents();
+            log.info("stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
+            stopped.countDown();
+        }
+    }
+
+    private Readiness readiness() {
+        Gateway current = gateway;
+        if (current == null) {
+            return Readiness.notReady("starting");
+        }
+        if (closeRequested) {
+            return Readiness.notReady("shutting down");
+        }
+        return current.isReady() ? Readiness.ready()
+                : Readiness.notReady("upstream Kafka cluster unreachable (" + upstreamDescription() + ")");
+    }
+
+    private <T> T step(String component, Supplier<T> startup) {
+        if (closeRequested) {
+            throw new ShutdownDuringStartup();
+        }
+        try {
+            return startup.get();
+        } catch (RuntimeException e) {
+            throw new StartupException(component + ": " + messageOf(e), e);
+        }
+    }
+
+    private AdminServer joinAdminStart() {
+        try {
+            return adminStart.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void stopComponents() {
+        if (readyAnnouncer != null) {
+            readyAnnouncer.close();
+        }
+        Gateway current = gateway;
+        if (current != null) {
+            stopQuietly("gateway", current::close);
+        }
+        if (adminStart != null) {
+            // When startup failed elsewhere the admin server may still be starting: wait for it, then stop it.
+            AdminServer admin = adminStart.exceptionally(failure -> null).join();
+            if (admin != null) {
+                stopQuietly("admin server", admin::stop);
+            }
+        }
+        if (embeddedKafka != null) {
+            stopQuietly("embedded Kafka", embeddedKafka::close);
+        }
+        if (processMetrics != null) {
+            processMetrics.close();
+        }
+        metrics.close();
+    }
+
+    private static void startThread(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void stopQuietly(String component, Runnable stop) {
+        try {
+            stop.run();
+        } catch (RuntimeException e) {
+            log.warn("{} did not stop cleanly: {}", component, messageOf(e));
+            log.debug("{} stop failure", component, e);
+        }
+    }
+
+    private String upstreamDescription() {
+        return config.usesEmbeddedKafka()
+                ? "the embedded Kafka (" + config.dataDir().resolve("kafka") + ")"
+                : String.join(",", config.upstream().bootstrapServerList());
+    }
+
+    private static String messageOf(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getCause() != null ? messageOf(e.getCause()) : e.getClass().getSimpleName();
+        }
+        return message;
+    }
+
+    /** Unwinds {@link #start()} when a shutdown was requested before it finished. */
+    private static final class ShutdownDuringStartup extends RuntimeException {
+        ShutdownDuringStartup() {
+            super("shutdown requested during startup", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.streamgate.app.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.concurrent.Callable;
+
+/** {@code streamgate run}: what {@code streamgate} does without a command. Its options are inherited from the top. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpWidth = ConfigurationHelp.WIDTH,
+        description = "Starts the gateway in the foreground (and the embedded Kafka when no upstream is given) "
+                + "and runs until stopped by a signal (Ctrl-C, SIGTERM).")
+final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private StreamgateCommand streamgate;
+
+    @Override
+    public Integer call() {
+        return streamgate.run();
+    }
+}

@@ -1,0 +1,50 @@
+package io.streamgate.app.config;
+
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.streamgate.core.GatewayConfig;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The lowest layer: a default for every key except those with a {@link DerivedDefault}. Where the engine has a
+ * default of its own, it is taken from {@link GatewayConfig} so the two cannot drift apart.
+ */
+public final class ConfigDefaults {
+
+    /** Where Streamgate keeps its state by default, relative to the working directory. */
+    public static final String DATA_DIR = "./streamgate-data";
+    /** The default port of the admin HTTP server. */
+    public static final int ADMIN_PORT = 8888;
+
+    private ConfigDefaults() {
+    }
+
+    /** The defaults layer, for this machine (the default of {@code ioThreads} is its processor count). */
+    public static ConfigLayer layer() {
+        GatewayConfig.ListenerConfig listener = GatewayConfig.ListenerConfig.defaults();
+        // The core's upstream defaults need a server to be valid; only their durations are read here.
+        GatewayConfig.UpstreamConfig upstream = GatewayConfig.UpstreamConfig.defaults(List.of("unused:1"));
+        return ConfigLayer.builder(ConfigSchema.streamgate())
+                .set("port", IntNode.valueOf(listener.bootstrapPort()), "default")
+                .set("adminPort", IntNode.valueOf(ADMIN_PORT), "default")
+                .set("dataDir", DATA_DIR, "default")
+                .set("maxRequestFrameBytes", IntNode.valueOf(GatewayConfig.DEFAULT_MAX_REQUEST_FRAME_BYTES), "default")
+                .set("shutdownTimeout", duration(GatewayConfig.DEFAULT_SHUTDOWN_TIMEOUT), "default")
+                .set("ioThreads", IntNode.valueOf(Runtime.getRuntime().availableProcessors()), "default")
+                .set("brokerPorts.base", IntNode.valueOf(listener.brokerPortBase()), "default")
+                .set("brokerPorts.minNodeId", "auto", "default")
+                .set("brokerPorts.maxBrokers", IntNode.valueOf(listener.maxBrokers()), "default")
+                .set("upstream.bootstrapServers", JsonNodeFactory.instance.arrayNode(), "default")
+                .set("upstream.connectTimeout", duration(upstream.connectTimeout()), "default")
+                .set("upstream.metadataRefreshInterval", duration(upstream.metadataRefreshInterval()), "default")
+                .set("upstream.brokerRemovalDelay", duration(upstream.brokerRemovalDelay()), "default")
+                .set("upstream.properties", JsonNodeFactory.instance.objectNode(), "default")
+                .build();
+    }
+
+    private static String duration(Duration duration) {
+        return DurationText.format(duration);
+    }
+}

@@ -1,0 +1,59 @@
+package io.streamgate.app.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class EnvironmentNamesTest {
+
+    @Test
+    void everyKeyHasAnEnvironmentVariableDerivedFromItsPath() {
+        assertThat(ConfigSchema.streamgate().keys())
+                .extracting(ConfigKey::name, ConfigKey::environmentVariable)
+                .containsExactly(
+                        tuple("port", "STREAMGATE_PORT"),
+                        tuple("adminPort", "STREAMGATE_ADMIN_PORT"),
+                        tuple("bind", "STREAMGATE_BIND"),
+                        tuple("advertisedHost", "STREAMGATE_ADVERTISED_HOST"),
+                        tuple("dataDir", "STREAMGATE_DATA_DIR"),
+                        tuple("maxRequestFrameBytes", "STREAMGATE_MAX_REQUEST_FRAME_BYTES"),
+                        tuple("shutdownTimeout", "STREAMGATE_SHUTDOWN_TIMEOUT"),
+                        tuple("ioThreads", "STREAMGATE_IO_THREADS"),
+                        tuple("brokerPorts.base", "STREAMGATE_BROKER_PORTS_BASE"),
+                        tuple("brokerPorts.minNodeId", "STREAMGATE_BROKER_PORTS_MIN_NODE_ID"),
+                        tuple("brokerPorts.maxBrokers", "STREAMGATE_BROKER_PORTS_MAX_BROKERS"),
+                        tuple("upstream.bootstrapServers", "STREAMGATE_UPSTREAM_BOOTSTRAP_SERVERS"),
+                        tuple("upstream.connectTimeout", "STREAMGATE_UPSTREAM_CONNECT_TIMEOUT"),
+                        tuple("upstream.metadataRefreshInterval",
+                                "STREAMGATE_UPSTREAM_METADATA_REFRESH_INTERVAL"),
+                        tuple("upstream.brokerRemovalDelay", "STREAMGATE_UPSTREAM_BROKER_REMOVAL_DELAY"),
+                        tuple("upstream.properties", "STREAMGATE_UPSTREAM_PROPERTIES"));
+    }
+
+    @Test
+    void camelCaseSegmentsBecomeUpperSnakeCase() {
+        assertThat(EnvironmentNames.of(List.of("brokerPorts", "minNodeId"))).isEqualTo("STREAMGATE_BROKER_PORTS_MIN_NODE_ID");
+        assertThat(EnvironmentNames.of(List.of("ioThreads"))).isEqualTo("STREAMGATE_IO_THREADS");
+    }
+
+    @Test
+    void kafkaPropertyNamesMapToAndFromVariableSuffixes() {
+        assertThat(EnvironmentNames.ofEntry(List.of("upstream", "properties"), "ssl.truststore.location"))
+                .isEqualTo("STREAMGATE_UPSTREAM_PROPERTIES_SSL_TRUSTSTORE_LOCATION");
+        assertThat(EnvironmentNames.entryName("SSL_TRUSTSTORE_LOCATION")).isEqualTo("ssl.truststore.location");
+    }
+
+    @Test
+    void theOpenMapIsFoundFromAnEntryVariable() {
+        ConfigSchema schema = ConfigSchema.streamgate();
+
+        assertThat(schema.openMapForEnvironmentVariable("STREAMGATE_UPSTREAM_PROPERTIES_SASL_MECHANISM"))
+                .map(ConfigKey::name).hasValue("upstream.properties");
+        assertThat(schema.openMapForEnvironmentVariable("STREAMGATE_UPSTREAM_PROPERTIES")).isEmpty();
+        assertThat(schema.keyForEnvironmentVariable("STREAMGATE_UPSTREAM_CONNECT_TIMEOUT"))
+                .map(ConfigKey::name).hasValue("upstream.connectTimeout");
+    }
+}
