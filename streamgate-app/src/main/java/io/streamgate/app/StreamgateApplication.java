@@ -131,8 +131,7 @@ public final class StreamgateApplication implements AutoCloseable {
         if (closeRequested) {
             return Readiness.notReady("shutting down");
         }
-        return current.isReady() ? Readiness.ready()
-                : Readiness.notReady("upstream Kafka cluster unreachable (" + upstreamDescription() + ")");
+        return current.isReady() ? Readiness.ready() : Readiness.notReady(current.notReadyReason());
     }
 
     private <T> T step(String component, Supplier<T> startup) {

@@ -51,9 +51,9 @@ class ClientTelemetryIT {
                 return files.anyMatch(file -> file.getFileName().toString().startsWith(instanceId.toString()));
             }
         });
-        assertThat(GATEWAY.meters().find("streamgate_requests_total").tag("api", "PushTelemetry").counter())
+        assertThat(GATEWAY.meters().find("streamgate.requests").tag("api", "PushTelemetry").counter())
                 .as("pushes went through the gateway").isNotNull();
-        assertThat(GATEWAY.meters().find("streamgate_errors_total").counters())
+        assertThat(GATEWAY.meters().find("streamgate.errors").counters())
                 .allSatisfy(counter -> assertThat(counter.count()).isZero());
     }
 }

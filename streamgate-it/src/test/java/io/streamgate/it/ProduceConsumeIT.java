@@ -71,11 +71,11 @@ class ProduceConsumeIT {
         consumer.subscribe(List.of(topic));
         assertThat(consume(consumer, 100, Duration.ofSeconds(30))).hasSize(100);
 
-        assertThat(count("streamgate_requests_total", "Fetch")).isPositive();
-        assertThat(count("streamgate_requests_total", "Produce")).isPositive();
-        assertThat(count("streamgate_responses_decoded_total", "Fetch")).isZero();
-        assertThat(count("streamgate_responses_decoded_total", "Produce")).isZero();
-        assertThat(count("streamgate_responses_decoded_total", "Metadata")).as("addresses are rewritten").isPositive();
+        assertThat(count("streamgate.requests", "Fetch")).isPositive();
+        assertThat(count("streamgate.requests", "Produce")).isPositive();
+        assertThat(count("streamgate.responses.decoded", "Fetch")).isZero();
+        assertThat(count("streamgate.responses.decoded", "Produce")).isZero();
+        assertThat(count("streamgate.responses.decoded", "Metadata")).as("addresses are rewritten").isPositive();
     }
 
     private static double count(String name, String api) {

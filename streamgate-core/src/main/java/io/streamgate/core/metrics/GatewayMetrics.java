@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntSupplier;
 
 /**
- * The gateway's meters. Per-API meters are created on first use and then found by array index, so the
+ * The gateway's meters, named in Micrometer's dotted style; the Prometheus names below are what
+ * {@code /metrics} shows. Per-API meters are created on first use and then found by array index, so the
  * request path does no map lookup and takes no lock.
  *
  * <ul>
@@ -28,7 +29,7 @@ import java.util.function.IntSupplier;
  *       lost upstream connection (Kafka error codes inside responses are the broker's answer, not errors
  *       here);</li>
  *   <li>{@code streamgate_upstream_latency_seconds{api}}: from forwarding a request to receiving its
- *       response;</li>
+ *       response (a histogram with buckets from 0.1 ms to 5 s);</li>
  *   <li>{@code streamgate_gateway_latency_seconds{api}}: the rest of the request's time in the gateway,
  *       from receiving it to writing its response, upstream time excluded;</li>
  *   <li>{@code streamgate_bytes_total{direction}}: bytes of Kafka frames, {@code client_in},
@@ -57,32 +58,32 @@ public final class GatewayMetrics {
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
-        Gauge.builder("streamgate_connections_open", openConnections, AtomicInteger::get)
+        Gauge.builder("streamgate.connections.open", openConnections, AtomicInteger::get)
                 .description("Client connections currently open").register(registry);
         bytesFromClients = bytes("client_in");
         bytesToClients = bytes("client_out");
         ByteBufAllocatorMetric allocator = ((ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT).metric();
-        Gauge.builder("streamgate_buffer_memory_bytes", allocator, ByteBufAllocatorMetric::usedDirectMemory)
+        Gauge.builder("streamgate.buffer.memory", allocator, ByteBufAllocatorMetric::usedDirectMemory)
                 .tag("type", "direct").description("Memory held by the buffer allocator").baseUnit("bytes")
                 .register(registry);
-        Gauge.builder("streamgate_buffer_memory_bytes", allocator, ByteBufAllocatorMetric::usedHeapMemory)
+        Gauge.builder("streamgate.buffer.memory", allocator, ByteBufAllocatorMetric::usedHeapMemory)
                 .tag("type", "heap").description("Memory held by the buffer allocator").baseUnit("bytes")
                 .register(registry);
-        Gauge.builder("streamgate_buffer_leaks", CountingLeakDetector::leaks)
+        Gauge.builder("streamgate.buffer.leaks", CountingLeakDetector::leaks)
                 .description("Leaked buffers reported by Netty's leak detector since start").register(registry);
-        protocolErrors = Counter.builder("streamgate_protocol_errors_total")
+        protocolErrors = Counter.builder("streamgate.protocol.errors")
                 .description("Connections closed because the client sent invalid Kafka framing or requests")
                 .register(registry);
     }
 
     private Counter bytes(String direction) {
-        return Counter.builder("streamgate_bytes_total").tag("direction", direction)
+        return Counter.builder("streamgate.bytes").tag("direction", direction)
                 .description("Bytes of Kafka frames").baseUnit("bytes").register(registry);
     }
 
     /** Reports the number of requests awaiting a response, read when metrics are scraped. */
     public void inFlightRequests(IntSupplier inFlight) {
-        Gauge.builder("streamgate_requests_in_flight", inFlight, IntSupplier::getAsInt)
+        Gauge.builder("streamgate.requests.in.flight", inFlight, IntSupplier::getAsInt)
                 .description("Requests read from clients and not yet answered").register(registry);
     }
 
@@ -148,17 +149,17 @@ public final class GatewayMetrics {
 
         ApiMeters(MeterRegistry registry, ApiKeys apiKey) {
             String api = apiKey.name;
-            requests = Counter.builder("streamgate_requests_total").tag("api", api)
+            requests = Counter.builder("streamgate.requests").tag("api", api)
                     .description("Requests received from clients").register(registry);
-            errors = Counter.builder("streamgate_errors_total").tag("api", api)
+            errors = Counter.builder("streamgate.errors").tag("api", api)
                     .description("Requests that got no response because of the gateway or a lost upstream connection")
                     .register(registry);
-            decoded = Counter.builder("streamgate_responses_decoded_total").tag("api", api)
+            decoded = Counter.builder("streamgate.responses.decoded").tag("api", api)
                     .description("Responses decoded and re-encoded by the gateway").register(registry);
-            upstreamLatency = Timer.builder("streamgate_upstream_latency").tag("api", api)
+            upstreamLatency = Timer.builder("streamgate.upstream.latency").tag("api", api)
                     .description("From forwarding a request to receiving the broker's response")
                     .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
-            gatewayLatency = Timer.builder("streamgate_gateway_latency").tag("api", api)
+            gatewayLatency = Timer.builder("streamgate.gateway.latency").tag("api", api)
                     .description("Time a request and its response spent in the gateway itself, upstream excluded")
                     .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
         }
