@@ -59,12 +59,15 @@ class BrokerRestartIT {
         Future<?> production = executor.submit(() -> {
             for (int i = 0; producing.get(); i++) {
                 String value = "record-" + i;
-                producer.send(new ProducerRecord<>(topic, Integer.toString(i), value), (metadata, error) -> {
-                    if (error == null) {
-                        acknowledged.add(value);
-                    }
-                });
-                sleepQuietly(2);
+                Future<?> sent = producer.send(new ProducerRecord<>(topic, Integer.toString(i), value),
+                        (metadata, error) -> {
+                            if (error == null) {
+                                acknowledged.add(value);
+                            }
+                        });
+                if (i % 20 == 0) {
+                    awaitQuietly(sent); // paces the load: at most 20 records ahead of the last acknowledgement
+                }
             }
             producer.flush();
         });
@@ -97,11 +100,13 @@ class BrokerRestartIT {
         }
     }
 
-    private static void sleepQuietly(long millis) {
+    private static void awaitQuietly(Future<?> sent) {
         try {
-            Thread.sleep(millis);
+            sent.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // not acknowledged: it is simply not counted
         }
     }
 }
