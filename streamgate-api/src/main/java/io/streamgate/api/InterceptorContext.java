@@ -1,0 +1,63 @@
+package io.streamgate.api;
+
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.ApiMessage;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * What a hook knows about the request it handles, and what it can do besides returning an outcome. A
+ * context is valid during the hook call and until the stage the hook returned completes.
+ *
+ * <p><b>Threading.</b> All methods are called from the connection's event loop (the thread the hook runs on,
+ * or a task given to {@link #executor()}).
+ */
+public interface InterceptorContext {
+
+    /** The name of the interceptor resource this hook belongs to. */
+    String interceptorName();
+
+    /** Who is connected, and how. */
+    ConnectionInfo connection();
+
+    /** The API of the request being handled (for a response hook: of the request it answers). */
+    ApiKeys apiKey();
+
+    /** The version of the request, which is the version of its response. */
+    short apiVersion();
+
+    /**
+     * A per-request scratch space of this interceptor: what the request hook puts there, the response hook of
+     * the same interceptor finds for the response to that request. Not shared with other interceptors.
+     */
+    Map<String, Object> scratch();
+
+    /**
+     * Sends a request of the gateway's own to the broker this connection is forwarded to, and completes with
+     * the decoded response, on the connection's event loop. The request is sent in order with the client's;
+     * the client never sees it or its response.
+     *
+     * @param version the version to send; it must be one the broker supports (the client's own
+     *     {@link #apiVersion()} for the same API always is)
+     */
+    CompletionStage<ApiMessage> sendRequest(ApiMessage request, short version);
+
+    /**
+     * Runs tasks on the connection's event loop. Slow work (a remote call) runs elsewhere and completes back
+     * here, e.g. {@code future.thenApplyAsync(fn, context.executor())}.
+     */
+    Executor executor();
+
+    /** Runs {@code task} on the connection's event loop after {@code delay}. */
+    void schedule(Duration delay, Runnable task);
+
+    /**
+     * A buffer for building record data (e.g. with kafka-clients' record builders). The gateway owns it once
+     * it is part of a message the hook returns; it needs no release.
+     */
+    ByteBuffer allocate(int capacity);
+}
