@@ -87,7 +87,7 @@ class RecordRewriterTest {
                 TimestampType.CREATE_TIME, 0L, RecordBatch.NO_TIMESTAMP, 7L, (short) 0, 0, true, 0);
         data.append(1L, null, ByteBuffer.wrap("payload".getBytes()));
         data.close();
-        MemoryRecords.writeEndTransactionalMarker(buffer, 1L, 2L, 7L, (short) 0,
+        MemoryRecords.writeEndTransactionalMarker(buffer, 1L, 2L, 0, 7L, (short) 0,
                 new EndTransactionMarker(ControlRecordType.COMMIT, 0));
         buffer.flip();
         MemoryRecords records = MemoryRecords.readableRecords(buffer);
