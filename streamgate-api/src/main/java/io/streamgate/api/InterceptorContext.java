@@ -1,10 +1,12 @@
 package io.streamgate.api;
 
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ApiMessage;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -45,6 +47,13 @@ public interface InterceptorContext {
      *     {@link #apiVersion()} for the same API always is)
      */
     CompletionStage<ApiMessage> sendRequest(ApiMessage request, short version);
+
+    /**
+     * The names of topics known by id (Produce v13+, Fetch v13+ and other recent versions carry topic ids, not
+     * names). Completes at once from the gateway's cache when it can, else after asking the broker; ids the
+     * cluster does not know are absent from the result. Completes on the connection's event loop.
+     */
+    CompletionStage<Map<Uuid, String>> topicNames(Collection<Uuid> topicIds);
 
     /**
      * Runs tasks on the connection's event loop. Slow work (a remote call) runs elsewhere and completes back
