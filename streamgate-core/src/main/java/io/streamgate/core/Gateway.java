@@ -6,6 +6,8 @@ import io.streamgate.core.address.BrokerAddressRewriter;
 import io.streamgate.core.address.BrokerPortMapping;
 import io.streamgate.core.address.ClusterTopology;
 import io.streamgate.core.address.HostPort;
+import io.streamgate.core.chain.InterceptorRegistry;
+import io.streamgate.core.chain.PluginCatalog;
 import io.streamgate.core.listener.KafkaListener;
 import io.streamgate.core.listener.Transport;
 import io.streamgate.core.metrics.GatewayMetrics;
@@ -33,6 +35,8 @@ public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final long DRAIN_POLL_MILLIS = 20;
+    /** Long enough for any request that started with a replaced interceptor to finish with it. */
+    private static final Duration INTERCEPTOR_CLOSE_GRACE = Duration.ofSeconds(60);
 
     private final GatewayConfig config;
     private final EventLoopGroup acceptors;
@@ -41,12 +45,13 @@ public final class Gateway implements AutoCloseable {
     private final UpstreamConnector connector;
     private final UpstreamClusterWatcher watcher;
     private final ProxyServices services;
+    private final InterceptorRegistry interceptors;
     private final InetSocketAddress bootstrapAddress;
     private boolean closed;
 
     private Gateway(GatewayConfig config, EventLoopGroup acceptors, EventLoopGroup workers, KafkaListener listener,
                     UpstreamConnector connector, UpstreamClusterWatcher watcher, ProxyServices services,
-                    InetSocketAddress bootstrapAddress) {
+                    InterceptorRegistry interceptors, InetSocketAddress bootstrapAddress) {
         this.config = config;
         this.acceptors = acceptors;
         this.workers = workers;
@@ -54,6 +59,7 @@ public final class Gateway implements AutoCloseable {
         this.connector = connector;
         this.watcher = watcher;
         this.services = services;
+        this.interceptors = interceptors;
         this.bootstrapAddress = bootstrapAddress;
     }
 
@@ -97,8 +103,12 @@ public final class Gateway implements AutoCloseable {
                 listener.ensureListening(nodeId);
             }
         });
+        InterceptorRegistry interceptors = new InterceptorRegistry(
+                PluginCatalog.discover(Gateway.class.getClassLoader(), config.plugins().directory()),
+                new GatewayPluginContext(clientConfig, listenerConfig.advertisedHost(), config.plugins().dataDirectory()),
+                System.getenv(), INTERCEPTOR_CLOSE_GRACE);
         ProxyServices services = new ProxyServices(new UpstreamRoutes(bootstrapServers, topology, watcher), connector,
-                new BrokerAddressRewriter(listenerConfig.advertisedHost(), topology, listener),
+                new BrokerAddressRewriter(listenerConfig.advertisedHost(), topology, listener), interceptors,
                 new GatewayMetrics(meterRegistry));
         InetSocketAddress bootstrapAddress;
         try {
@@ -106,6 +116,7 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception e) {
             watcher.close();
             connector.close();
+            interceptors.close();
             acceptors.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw new GatewayStartException("cannot listen on " + listenerConfig.bindAddress() + ":"
@@ -115,7 +126,8 @@ public final class Gateway implements AutoCloseable {
         LOG.info("Listening on {} (advertised as {}:{}, {} transport), forwarding to {}", bootstrapAddress,
                 listenerConfig.advertisedHost(), bootstrapAddress.getPort(), transport.name().toLowerCase(),
                 String.join(",", config.upstream().bootstrapServers()));
-        return new Gateway(config, acceptors, workers, listener, connector, watcher, services, bootstrapAddress);
+        return new Gateway(config, acceptors, workers, listener, connector, watcher, services, interceptors,
+                bootstrapAddress);
     }
 
     /** The address the bootstrap port is bound to. */
@@ -141,6 +153,14 @@ public final class Gateway implements AutoCloseable {
     /** Node id to gateway port, for every broker port currently bound. */
     public Map<Integer, Integer> brokerPorts() {
         return listener.boundBrokerPorts();
+    }
+
+    /**
+     * The interceptors installed in this gateway. Changes apply to new requests on every connection at once;
+     * they are not stored: the resource store (or whoever embeds the gateway) keeps them.
+     */
+    public InterceptorRegistry interceptors() {
+        return interceptors;
     }
 
     /** Client connections open now. */
@@ -175,6 +195,7 @@ public final class Gateway implements AutoCloseable {
         services.connections().forEach(ProxyConnection::close);
         watcher.close();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        interceptors.close();
         acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         connector.close();
         LOG.info("Gateway stopped in {} ms ({} connection(s) closed)",

@@ -1,5 +1,6 @@
 package io.streamgate.core;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,15 @@ import java.util.OptionalInt;
  *     connection (Kafka's own {@code socket.request.max.bytes} default is the same 100 MiB)
  * @param shutdownTimeout how long a graceful shutdown waits for in-flight requests to complete
  * @param ioThreads event-loop threads; each client connection and its upstream connection share one
+ * @param plugins where interceptor plugins come from and may keep files
  */
 public record GatewayConfig(
         ListenerConfig listener,
         UpstreamConfig upstream,
         int maxRequestFrameBytes,
         Duration shutdownTimeout,
-        int ioThreads) {
+        int ioThreads,
+        PluginsConfig plugins) {
 
     public static final int DEFAULT_MAX_REQUEST_FRAME_BYTES = 100 * 1024 * 1024;
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
@@ -30,6 +33,7 @@ public record GatewayConfig(
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(upstream, "upstream");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        Objects.requireNonNull(plugins, "plugins");
         if (maxRequestFrameBytes <= 0) {
             throw new IllegalArgumentException("maxRequestFrameBytes must be positive, was " + maxRequestFrameBytes);
         }
@@ -45,27 +49,49 @@ public record GatewayConfig(
                 UpstreamConfig.defaults(upstreamBootstrapServers),
                 DEFAULT_MAX_REQUEST_FRAME_BYTES,
                 DEFAULT_SHUTDOWN_TIMEOUT,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(),
+                PluginsConfig.defaults());
     }
 
     public GatewayConfig withListener(ListenerConfig listener) {
-        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads);
+        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins);
     }
 
     public GatewayConfig withUpstream(UpstreamConfig upstream) {
-        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads);
+        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins);
     }
 
     public GatewayConfig withMaxRequestFrameBytes(int maxRequestFrameBytes) {
-        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads);
+        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins);
     }
 
     public GatewayConfig withShutdownTimeout(Duration shutdownTimeout) {
-        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads);
+        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins);
     }
 
     public GatewayConfig withIoThreads(int ioThreads) {
-        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads);
+        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins);
+    }
+
+    public GatewayConfig withPlugins(PluginsConfig plugins) {
+        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins);
+    }
+
+    /**
+     * Interceptor plugins.
+     *
+     * @param directory where jars of third-party plugins are dropped; null or missing means none
+     * @param dataDirectory where plugins may keep files (e.g. an audit log)
+     */
+    public record PluginsConfig(Path directory, Path dataDirectory) {
+
+        public PluginsConfig {
+            Objects.requireNonNull(dataDirectory, "dataDirectory");
+        }
+
+        public static PluginsConfig defaults() {
+            return new PluginsConfig(Path.of("plugins"), Path.of("streamgate-data"));
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ public final class ConfigDefaults {
 
     /** Where Streamgate keeps its state by default, relative to the working directory. */
     public static final String DATA_DIR = "./streamgate-data";
+    public static final String PLUGINS_DIR = "./plugins";
     /** The default port of the admin HTTP server. */
     public static final int ADMIN_PORT = 8888;
 
@@ -30,6 +31,7 @@ public final class ConfigDefaults {
                 .set("port", IntNode.valueOf(listener.bootstrapPort()), "default")
                 .set("adminPort", IntNode.valueOf(ADMIN_PORT), "default")
                 .set("dataDir", DATA_DIR, "default")
+                .set("pluginsDir", PLUGINS_DIR, "default")
                 .set("maxRequestFrameBytes", IntNode.valueOf(GatewayConfig.DEFAULT_MAX_REQUEST_FRAME_BYTES), "default")
                 .set("shutdownTimeout", duration(GatewayConfig.DEFAULT_SHUTDOWN_TIMEOUT), "default")
                 .set("ioThreads", IntNode.valueOf(Runtime.getRuntime().availableProcessors()), "default")

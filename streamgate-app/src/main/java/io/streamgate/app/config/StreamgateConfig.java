@@ -21,6 +21,7 @@ import java.util.OptionalInt;
  * @param bind the local address the gateway and admin ports bind to
  * @param advertisedHost the host name the gateway tells clients to connect to
  * @param dataDir where Streamgate keeps its state, including the embedded Kafka's data
+ * @param pluginsDir where jars of third-party interceptor plugins are dropped
  * @param maxRequestFrameBytes the largest request a client may send
  * @param shutdownTimeout how long a graceful shutdown waits for in-flight requests
  * @param ioThreads the gateway's event-loop threads
@@ -34,6 +35,7 @@ public record StreamgateConfig(
         @DerivedDefault("localhost if bind is loopback, the host name if bind is a wildcard, else bind")
         String advertisedHost,
         Path dataDir,
+        Path pluginsDir,
         @Range(min = 1024, max = Integer.MAX_VALUE) int maxRequestFrameBytes,
         Duration shutdownTimeout,
         @Range(min = 1, max = 1024) int ioThreads,
@@ -44,6 +46,7 @@ public record StreamgateConfig(
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(advertisedHost, "advertisedHost");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(pluginsDir, "pluginsDir");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(brokerPorts, "brokerPorts");
         Objects.requireNonNull(upstream, "upstream");
@@ -68,7 +71,8 @@ public record StreamgateConfig(
                 upstream.connectTimeout(),
                 upstream.metadataRefreshInterval(),
                 upstream.brokerRemovalDelay());
-        return new GatewayConfig(listener, upstreamConfig, maxRequestFrameBytes, shutdownTimeout, ioThreads);
+        return new GatewayConfig(listener, upstreamConfig, maxRequestFrameBytes, shutdownTimeout, ioThreads,
+                new GatewayConfig.PluginsConfig(pluginsDir, dataDir));
     }
 
     /**

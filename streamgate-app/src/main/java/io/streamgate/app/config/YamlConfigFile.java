@@ -1,5 +1,6 @@
 package io.streamgate.app.config;
 
+import io.streamgate.core.EnvironmentReferences;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -19,6 +19,7 @@ class EnvironmentNamesTest {
                         tuple("bind", "STREAMGATE_BIND"),
                         tuple("advertisedHost", "STREAMGATE_ADVERTISED_HOST"),
                         tuple("dataDir", "STREAMGATE_DATA_DIR"),
+                        tuple("pluginsDir", "STREAMGATE_PLUGINS_DIR"),
                         tuple("maxRequestFrameBytes", "STREAMGATE_MAX_REQUEST_FRAME_BYTES"),
                         tuple("shutdownTimeout", "STREAMGATE_SHUTDOWN_TIMEOUT"),
                         tuple("ioThreads", "STREAMGATE_IO_THREADS"),

@@ -38,7 +38,11 @@ import java.util.function.IntSupplier;
  *       (the rest are forwarded as the broker's bytes);</li>
  *   <li>{@code streamgate_buffer_memory_bytes{type}}: memory held by Netty's buffer allocator, {@code direct}
  *       and {@code heap};</li>
- *   <li>{@code streamgate_buffer_leaks}: leaked buffers Netty's leak detector has reported since start.</li>
+ *   <li>{@code streamgate_buffer_leaks}: leaked buffers Netty's leak detector has reported since start;</li>
+ *   <li>{@code streamgate_interceptor_failures_total{interceptor,reason}}: hooks that threw, completed
+ *       exceptionally ({@code error}) or did not answer in time ({@code timeout});</li>
+ *   <li>{@code streamgate_interceptor_refusals_total{interceptor}}: requests an interceptor failed on
+ *       purpose, with a Kafka error (a policy saying no).</li>
  * </ul>
  */
 public final class GatewayMetrics {
@@ -125,6 +129,17 @@ public final class GatewayMetrics {
 
     public void responseDecoded(ApiKeys apiKey) {
         meters(apiKey).decoded.increment();
+    }
+
+    public void interceptorFailed(String interceptor, boolean timedOut) {
+        Counter.builder("streamgate.interceptor.failures").tag("interceptor", interceptor)
+                .tag("reason", timedOut ? "timeout" : "error")
+                .description("Interceptor hooks that failed or timed out").register(registry).increment();
+    }
+
+    public void interceptorRefused(String interceptor) {
+        Counter.builder("streamgate.interceptor.refusals").tag("interceptor", interceptor)
+                .description("Requests an interceptor failed with a Kafka error").register(registry).increment();
     }
 
     public void requestFailed(ApiKeys apiKey) {

@@ -32,6 +32,15 @@ public final class KafkaMessageCodec {
         return new DecodedResponse(apiKey, apiVersion, header.correlationId(), body);
     }
 
+    /** Decodes a request frame whose API and version the gateway supports. */
+    public static DecodedRequest decodeRequest(ByteBuf frame, ApiKeys apiKey, short apiVersion) {
+        ByteBufferAccessor accessor = new ByteBufferAccessor(body(frame));
+        RequestHeaderData header = new RequestHeaderData(accessor, apiKey.requestHeaderVersion(apiVersion));
+        ApiMessage body = apiKey.messageType.newRequest();
+        body.read(accessor, apiVersion);
+        return new DecodedRequest(header, body);
+    }
+
     /** Encodes a response into a new frame. */
     public static ByteBuf encodeResponse(ByteBufAllocator allocator, ApiKeys apiKey, short apiVersion,
                                          int correlationId, ApiMessage body) {

@@ -1,41 +1,61 @@
 package io.streamgate.core.proxy;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
 import io.streamgate.core.address.HostPort;
+import io.streamgate.core.chain.EffectiveChain;
+import io.streamgate.core.chain.InstalledInterceptor;
+import io.streamgate.core.chain.InterceptorRegistry;
 import io.streamgate.core.frame.FrameException;
 import io.streamgate.core.frame.RequestFrames;
 import io.streamgate.core.frame.ResponseFrames;
 import io.streamgate.core.metrics.GatewayMetrics;
 import io.streamgate.core.protocol.ApiVersionsNegotiation;
+import io.streamgate.core.protocol.DecodedRequest;
+import io.streamgate.core.protocol.DecodedResponse;
 import io.streamgate.core.protocol.GatewayApiSupport;
 import io.streamgate.core.protocol.KafkaMessageCodec;
 import io.streamgate.core.protocol.ProduceRequests;
 import io.streamgate.core.upstream.UpstreamTarget;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.message.MetadataRequestData;
+import org.apache.kafka.common.message.MetadataResponseData;
+import org.apache.kafka.common.message.RequestHeaderData;
 import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.ApiMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One client connection and the upstream broker connection that serves it, handled together on the client
  * channel's event loop, so none of this state needs a lock.
  *
- * <p>Requests are forwarded as the bytes read, with only the correlation id patched: the gateway numbers
- * requests on the upstream connection itself, so that it could add requests of its own, and puts the
- * client's number back on each response. Responses leave in request order, whatever order they become ready
- * in. Produce with {@code acks=0} gets no response from the broker, so none is awaited.
+ * <p>Requests are forwarded as the bytes read, with only the correlation id patched, unless an interceptor
+ * of this connection's chain has a hook for their API: then they are decoded, run through the chain, and
+ * re-encoded. The gateway numbers requests on the upstream connection itself, so that it can send requests
+ * of its own (for interceptors), and puts the client's number back on each response. Responses leave in
+ * request order, whatever order they become ready in. Produce with {@code acks=0} gets no response from the
+ * broker, so none is awaited.
  *
- * <p>Backpressure: while the upstream connection cannot take more bytes, the client is not read; while the
- * client cannot take more bytes, the upstream connection is not read.
+ * <p>Requests go upstream in the order the client sent them: while one is in an asynchronous hook, the
+ * requests after it wait, and the client is not read. Backpressure: while the upstream connection cannot take
+ * more bytes, the client is not read; while the client cannot take more bytes, the upstream is not read.
  */
 public final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
@@ -44,21 +64,29 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     private static final int PAUSED_CONNECTING = 1;
     private static final int PAUSED_UPSTREAM_UNWRITABLE = 1 << 1;
     private static final int PAUSED_DRAINING = 1 << 2;
+    private static final int PAUSED_INTERCEPTING = 1 << 3;
+    private static final String OWN_CLIENT_ID = "streamgate";
+    private static final short OWN_METADATA_VERSION = 12;
 
     private final ProxyServices services;
     private final GatewayMetrics metrics;
+    private final InterceptorRegistry interceptors;
     private final UpstreamTarget target;
     /** Requests sent upstream, oldest first; brokers answer in order on a connection. */
     private final ArrayDeque<InFlightRequest> awaitingUpstream = new ArrayDeque<>();
     /** Requests whose responses the client is owed, in the order it sent them. */
     private final ArrayDeque<InFlightRequest> owedResponses = new ArrayDeque<>();
-    /** Requests read before the upstream connection was ready. */
+    /** Requests read while the upstream connection was not ready, or while an earlier one was in a hook. */
     private final ArrayDeque<ByteBuf> heldRequests = new ArrayDeque<>();
 
     private Channel client;
     private Channel upstream;
+    private ClientConnectionInfo info;
+    private EffectiveChain chain = EffectiveChain.EMPTY;
+    private int chainVersion = -1;
     private int nextUpstreamCorrelationId;
     private int readPauses;
+    private boolean intercepting;
     private boolean closed;
     private boolean clientNeedsFlush;
     private volatile int owedCount;
@@ -66,6 +94,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     public ProxyConnection(ProxyServices services, UpstreamTarget target) {
         this.services = services;
         this.metrics = services.metrics();
+        this.interceptors = services.interceptors();
         this.target = target;
     }
 
@@ -84,11 +113,24 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         client.close();
     }
 
+    ClientConnectionInfo info() {
+        return info;
+    }
+
+    EventLoop eventLoop() {
+        return client.eventLoop();
+    }
+
+    GatewayMetrics metrics() {
+        return metrics;
+    }
+
     // ---- client side ----
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
+        info = new ClientConnectionInfo((InetSocketAddress) client.remoteAddress());
         services.register(this);
         metrics.connectionOpened();
         pause(PAUSED_CONNECTING);
@@ -131,11 +173,8 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     private void upstreamReady(Channel channel) {
         upstream = channel;
         upstream.config().setAutoRead(client.isWritable());
-        while (!heldRequests.isEmpty() && !closed) {
-            forward(heldRequests.poll());
-        }
-        upstream.flush();
         resume(PAUSED_CONNECTING);
+        processHeldRequests();
     }
 
     @Override
@@ -143,14 +182,24 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         ByteBuf frame = (ByteBuf) msg;
         if (closed) {
             frame.release();
-        } else if (upstream == null) {
+        } else if (upstream == null || intercepting) {
             heldRequests.add(frame);
         } else {
-            forward(frame);
+            onRequest(frame);
         }
     }
 
-    private void forward(ByteBuf frame) {
+    private void processHeldRequests() {
+        ByteBuf held;
+        while (!closed && !intercepting && (held = heldRequests.poll()) != null) {
+            onRequest(held);
+        }
+        if (upstream != null) {
+            upstream.flush();
+        }
+    }
+
+    private void onRequest(ByteBuf frame) {
         long now = System.nanoTime();
         short apiKeyId = RequestFrames.apiKey(frame);
         short version = RequestFrames.apiVersion(frame);
@@ -168,18 +217,111 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             protocolError(frame, "malformed " + apiKey.name + " v" + version + " request");
             return;
         }
+        EffectiveChain current = currentChain();
+        InFlightRequest request = new InFlightRequest(apiKey, version, correlationId,
+                ResponseHandling.of(apiKey, version), now, current);
+        InstalledInterceptor[] stages = current.requestStages(apiKey);
+        if (stages.length == 0) {
+            forward(frame, request, expectsResponse);
+            return;
+        }
+        intercept(frame, request, stages, expectsResponse);
+    }
+
+    /** This connection's chain, refreshed when the installed interceptors have changed. */
+    private EffectiveChain currentChain() {
+        int version = interceptors.version();
+        if (version != chainVersion) {
+            chain = interceptors.chainFor(info.chainIdentity());
+            chainVersion = version;
+        }
+        return chain;
+    }
+
+    /** Sends the frame's bytes upstream, with only the correlation id changed. */
+    private void forward(ByteBuf frame, InFlightRequest request, boolean expectsResponse) {
         int upstreamCorrelationId = nextUpstreamCorrelationId++;
         RequestFrames.setCorrelationId(frame, upstreamCorrelationId);
         if (expectsResponse) {
-            InFlightRequest request = new InFlightRequest(apiKey, version, correlationId,
-                    ResponseHandling.of(apiKey, version), now);
-            request.upstreamCorrelationId = upstreamCorrelationId;
-            request.forwardedNanos = System.nanoTime();
-            awaitingUpstream.add(request);
-            owedResponses.add(request);
-            owedCount = owedResponses.size();
+            await(request, upstreamCorrelationId);
+            owe(request);
         }
         upstream.write(frame, upstream.voidPromise());
+    }
+
+    private void await(InFlightRequest request, int upstreamCorrelationId) {
+        request.upstreamCorrelationId = upstreamCorrelationId;
+        request.forwardedNanos = System.nanoTime();
+        awaitingUpstream.add(request);
+    }
+
+    private void owe(InFlightRequest request) {
+        owedResponses.add(request);
+        owedCount = owedResponses.size();
+    }
+
+    /** Decodes the request and runs it through the request hooks of the chain. */
+    private void intercept(ByteBuf frame, InFlightRequest request, InstalledInterceptor[] stages,
+                           boolean expectsResponse) {
+        DecodedRequest decoded;
+        try {
+            decoded = KafkaMessageCodec.decodeRequest(frame, request.apiKey, request.apiVersion);
+        } catch (RuntimeException e) {
+            protocolError(frame, "malformed " + request.apiKey.name + " v" + request.apiVersion + " request ("
+                    + e.getMessage() + ")");
+            return;
+        }
+        info.clientId(decoded.header().clientId());
+        intercepting = true;
+        boolean[] running = {true};
+        boolean[] finished = {false};
+        new RequestInterception(this, request, stages, decoded.body(), result -> {
+            try {
+                if (!closed) {
+                    afterRequestHooks(request, decoded.header(), result, expectsResponse);
+                }
+            } finally {
+                frame.release(); // the decoded request may point into it until here
+                intercepting = false;
+                finished[0] = true;
+                if (!running[0]) { // finished later, asynchronously: pick up where reading stopped
+                    resume(PAUSED_INTERCEPTING);
+                    processHeldRequests();
+                    flushClient();
+                }
+            }
+        }).run();
+        running[0] = false;
+        if (!finished[0]) {
+            pause(PAUSED_INTERCEPTING); // a hook is working asynchronously: later requests wait for it
+        }
+    }
+
+    private void afterRequestHooks(InFlightRequest request, RequestHeaderData header,
+                                   RequestInterception.Result result, boolean expectsResponse) {
+        if (result instanceof RequestInterception.Result.Forwarded forwarded) {
+            int upstreamCorrelationId = nextUpstreamCorrelationId++;
+            header.setCorrelationId(upstreamCorrelationId);
+            ByteBuf encoded = KafkaMessageCodec.encodeRequest(client.alloc(), header, forwarded.body());
+            if (expectsResponse) {
+                await(request, upstreamCorrelationId);
+                owe(request);
+            }
+            upstream.write(encoded, upstream.voidPromise());
+        } else if (result instanceof RequestInterception.Result.Answered answered) {
+            if (!expectsResponse) {
+                LOG.debug("Interceptor {} answered an acks=0 produce from {}; the client expects no answer",
+                        answered.by(), client.remoteAddress());
+                return;
+            }
+            request.responseLimit = request.chain.positionOf(answered.by());
+            owe(request);
+            respond(request, request.apiVersion, answered.response(), null, null);
+        } else if (result instanceof RequestInterception.Result.Closed closing) {
+            LOG.warn("Interceptor {} closed the connection from {}: {}", closing.by(), client.remoteAddress(),
+                    closing.reason());
+            client.close();
+        }
     }
 
     private void refuse(ByteBuf frame, short apiKeyId, short version, int correlationId, long now) {
@@ -188,8 +330,8 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             metrics.requestReceived(ApiKeys.API_VERSIONS, frame.readableBytes());
             frame.release();
             InFlightRequest request = new InFlightRequest(ApiKeys.API_VERSIONS, (short) 0, correlationId,
-                    ResponseHandling.PASSTHROUGH, now);
-            owedResponses.add(request);
+                    ResponseHandling.PASSTHROUGH, now, EffectiveChain.EMPTY);
+            owe(request);
             complete(request, KafkaMessageCodec.encodeResponse(client.alloc(), ApiKeys.API_VERSIONS, (short) 0,
                     correlationId, ApiVersionsNegotiation.unsupportedVersion()));
             flushClient();
@@ -215,6 +357,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         if (upstream != null) {
             upstream.flush();
         }
+        flushClient(); // answers the gateway gave itself while reading
     }
 
     @Override
@@ -256,12 +399,70 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             request.releaseResponse();
         }
         owedResponses.clear();
+        for (InFlightRequest request : awaitingUpstream) {
+            if (request.ownRequest != null) {
+                request.ownRequest.completeExceptionally(new IOException("connection closed"));
+            }
+        }
         awaitingUpstream.clear();
         owedCount = 0;
         ByteBuf held;
         while ((held = heldRequests.poll()) != null) {
             held.release();
         }
+    }
+
+    // ---- the gateway's own requests, for interceptors ----
+
+    /** Sends a request of the gateway's own upstream; completes with its decoded response, on the event loop. */
+    CompletableFuture<ApiMessage> sendOwnRequest(ApiMessage body, short version) {
+        CompletableFuture<ApiMessage> response = new CompletableFuture<>();
+        if (closed || upstream == null) {
+            response.completeExceptionally(new IOException("connection to the broker is not open"));
+            return response;
+        }
+        ApiKeys apiKey = ApiKeys.forId(body.apiKey());
+        int upstreamCorrelationId = nextUpstreamCorrelationId++;
+        RequestHeaderData header = new RequestHeaderData().setRequestApiKey(apiKey.id).setRequestApiVersion(version)
+                .setClientId(OWN_CLIENT_ID).setCorrelationId(upstreamCorrelationId);
+        InFlightRequest request = new InFlightRequest(apiKey, version, upstreamCorrelationId,
+                ResponseHandling.PASSTHROUGH, System.nanoTime(), EffectiveChain.EMPTY);
+        request.ownRequest = response;
+        await(request, upstreamCorrelationId);
+        upstream.writeAndFlush(KafkaMessageCodec.encodeRequest(client.alloc(), header, body), upstream.voidPromise());
+        return response;
+    }
+
+    /** Topic names by id, from the cache, or else from a Metadata request of the gateway's own. */
+    CompletionStage<Map<Uuid, String>> topicNames(Collection<Uuid> ids) {
+        Map<Uuid, String> known = services.topicNames().known(ids);
+        if (known.size() == ids.size()) {
+            return CompletableFuture.completedFuture(known);
+        }
+        MetadataRequestData allTopics = new MetadataRequestData().setTopics(null).setAllowAutoTopicCreation(false);
+        return sendOwnRequest(allTopics, OWN_METADATA_VERSION)
+                .thenApply(response -> services.topicNames().known(ids));
+    }
+
+    private void onOwnResponse(InFlightRequest request, ByteBuf frame) {
+        ApiMessage body;
+        try {
+            // Copied off the frame: whoever asked may keep the response as long as it likes.
+            ByteBuffer copy = ByteBuffer.allocate(frame.readableBytes());
+            frame.getBytes(frame.readerIndex(), copy);
+            copy.flip();
+            body = KafkaMessageCodec.decodeResponse(Unpooled.wrappedBuffer(copy), request.apiKey,
+                    request.apiVersion).body();
+        } catch (RuntimeException e) {
+            request.ownRequest.completeExceptionally(e);
+            return;
+        } finally {
+            frame.release();
+        }
+        if (body instanceof MetadataResponseData metadata) {
+            services.topicNames().learn(metadata);
+        }
+        request.ownRequest.complete(body);
     }
 
     // ---- upstream side ----
@@ -283,32 +484,87 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         }
         awaitingUpstream.poll();
         request.upstreamNanos = System.nanoTime() - request.forwardedNanos;
-        ResponseFrames.setCorrelationId(frame, request.clientCorrelationId);
-        if (request.handling == ResponseHandling.PASSTHROUGH) {
-            complete(request, frame);
+        if (request.ownRequest != null) {
+            onOwnResponse(request, frame);
             return;
         }
-        CompletableFuture<ByteBuf> processed;
+        ResponseFrames.setCorrelationId(frame, request.clientCorrelationId);
+        List<InstalledInterceptor> hooks = request.responseStages();
+        ResponseProcessor processor = services.responseProcessor();
+        DecodedResponse decoded;
+        CompletionStage<Void> portsListening;
         try {
-            processed = services.responseProcessor().process(request, frame, client.alloc()).toCompletableFuture();
+            if (hooks.isEmpty() && !processor.mustDecode(request, frame)) {
+                complete(request, frame);
+                return;
+            }
+            decoded = processor.decode(request, frame);
+            portsListening = processor.rewrite(request, decoded);
         } catch (RuntimeException e) {
+            frame.release();
             LOG.error("Closing connection from {}: cannot process the {} v{} response from {}", client.remoteAddress(),
                     request.apiKey.name, request.apiVersion, target, e);
             metrics.requestFailed(request.apiKey);
             client.close();
             return;
         }
-        if (processed.isDone()) {
-            complete(request, processed.join());
+        respond(request, decoded.apiVersion(), decoded.body(), frame, portsListening);
+    }
+
+    /**
+     * Runs a decoded response (from the broker, or given by an interceptor) through the response hooks, then
+     * encodes it and queues it for the client once {@code ready} completes.
+     *
+     * @param frame the frame {@code body} was decoded from, released once encoded; null for a gateway answer
+     */
+    private void respond(InFlightRequest request, short version, ApiMessage body, ByteBuf frame,
+                         CompletionStage<Void> ready) {
+        List<InstalledInterceptor> hooks = request.responseStages();
+        if (hooks.isEmpty()) {
+            sendEncoded(request, version, body, frame, ready);
+            return;
+        }
+        new ResponseInterception(this, request, hooks, body, result -> {
+            if (closed) {
+                release(frame);
+            } else if (result instanceof ResponseInterception.Result.Send send) {
+                sendEncoded(request, version, send.body(), frame, ready);
+                flushClient();
+            } else if (result instanceof ResponseInterception.Result.Closed closing) {
+                release(frame);
+                LOG.warn("Interceptor {} closed the connection from {}: {}", closing.by(), client.remoteAddress(),
+                        closing.reason());
+                client.close();
+            }
+        }).run();
+    }
+
+    private void sendEncoded(InFlightRequest request, short version, ApiMessage body, ByteBuf frame,
+                             CompletionStage<Void> ready) {
+        ByteBuf encoded;
+        try {
+            encoded = services.responseProcessor().encode(client.alloc(), request, version, body);
+        } finally {
+            release(frame); // the decoded body may point into it until encoded
+        }
+        CompletableFuture<Void> listening = ready == null ? null : ready.toCompletableFuture();
+        if (listening == null || listening.isDone()) {
+            complete(request, encoded);
         } else {
-            processed.thenAccept(response -> client.eventLoop().execute(() -> {
+            listening.whenComplete((ignored, failure) -> client.eventLoop().execute(() -> {
                 if (closed) {
-                    response.release();
+                    encoded.release();
                 } else {
-                    complete(request, response);
+                    complete(request, encoded);
                     flushClient();
                 }
             }));
+        }
+    }
+
+    private static void release(ByteBuf frame) {
+        if (frame != null) {
+            frame.release();
         }
     }
 
@@ -340,7 +596,9 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         for (InFlightRequest request : awaitingUpstream) {
-            metrics.requestFailed(request.apiKey);
+            if (request.ownRequest == null) {
+                metrics.requestFailed(request.apiKey);
+            }
         }
         if (!awaitingUpstream.isEmpty()) {
             LOG.debug("Upstream connection to {} closed with {} request(s) in flight; closing the client connection "
@@ -348,6 +606,12 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         }
         flushClient();
         client.close();
+    }
+
+    void logInterceptorFailure(InstalledInterceptor interceptor, ApiKeys apiKey, Throwable failure) {
+        LOG.warn("Interceptor {} failed on a {} from {}: {}", interceptor, apiKey.name, client.remoteAddress(),
+                failure.toString());
+        LOG.debug("Interceptor {} failure", interceptor, failure);
     }
 
     // ---- reads paused for several independent reasons ----

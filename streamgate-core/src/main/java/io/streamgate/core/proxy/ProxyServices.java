@@ -1,6 +1,7 @@
 package io.streamgate.core.proxy;
 
 import io.streamgate.core.address.BrokerAddressRewriter;
+import io.streamgate.core.chain.InterceptorRegistry;
 import io.streamgate.core.metrics.GatewayMetrics;
 import io.streamgate.core.upstream.UpstreamConnector;
 import io.streamgate.core.upstream.UpstreamRoutes;
@@ -9,22 +10,25 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What every connection pair shares: how to reach brokers, how to rewrite responses, where to count. All of
- * it is thread-safe; a connection's own state is not shared.
+ * What every connection pair shares: how to reach brokers, how to rewrite responses, which interceptors run,
+ * where to count. All of it is thread-safe; a connection's own state is not shared.
  */
 public final class ProxyServices {
 
     private final UpstreamRoutes routes;
     private final UpstreamConnector connector;
     private final ResponseProcessor responseProcessor;
+    private final InterceptorRegistry interceptors;
+    private final TopicNames topicNames = new TopicNames();
     private final GatewayMetrics metrics;
     private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
 
     public ProxyServices(UpstreamRoutes routes, UpstreamConnector connector, BrokerAddressRewriter addressRewriter,
-                         GatewayMetrics metrics) {
+                         InterceptorRegistry interceptors, GatewayMetrics metrics) {
         this.routes = routes;
         this.connector = connector;
-        this.responseProcessor = new ResponseProcessor(addressRewriter, metrics);
+        this.responseProcessor = new ResponseProcessor(addressRewriter, topicNames, metrics);
+        this.interceptors = interceptors;
         this.metrics = metrics;
         metrics.inFlightRequests(this::inFlightRequests);
     }
@@ -39,6 +43,14 @@ public final class ProxyServices {
 
     ResponseProcessor responseProcessor() {
         return responseProcessor;
+    }
+
+    InterceptorRegistry interceptors() {
+        return interceptors;
+    }
+
+    TopicNames topicNames() {
+        return topicNames;
     }
 
     GatewayMetrics metrics() {

@@ -9,88 +9,76 @@ import io.streamgate.core.protocol.DecodedResponse;
 import io.streamgate.core.protocol.KafkaMessageCodec;
 import io.streamgate.core.protocol.NodeEndpointsProbe;
 import org.apache.kafka.common.message.ApiVersionsResponseData;
+import org.apache.kafka.common.message.MetadataResponseData;
 import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.ApiMessage;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Applies a {@link ResponseHandling} other than passthrough to a response frame. Takes ownership of the
- * frame it is given: the result is either that frame or a new one, and a replaced frame is released.
+ * The gateway's own work on responses: whether a response must be decoded at all, decoding it, narrowing
+ * ApiVersions, rewriting broker addresses (so interceptors already see the client's view), learning topic
+ * names, and encoding the result. Responses nobody needs are never passed here.
  */
 final class ResponseProcessor {
 
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
     private final BrokerAddressRewriter addressRewriter;
+    private final TopicNames topicNames;
     private final GatewayMetrics metrics;
 
-    ResponseProcessor(BrokerAddressRewriter addressRewriter, GatewayMetrics metrics) {
+    ResponseProcessor(BrokerAddressRewriter addressRewriter, TopicNames topicNames, GatewayMetrics metrics) {
         this.addressRewriter = addressRewriter;
+        this.topicNames = topicNames;
         this.metrics = metrics;
     }
 
-    /**
-     * The frame to send for {@code frame}, whose correlation id is already the client's. Usually complete at
-     * once; later when a rewritten response names a broker whose port is still being opened.
-     */
-    CompletionStage<ByteBuf> process(InFlightRequest request, ByteBuf frame, ByteBufAllocator allocator) {
+    /** Whether the gateway itself needs {@code frame} decoded: everything but passthrough, and node endpoints. */
+    boolean mustDecode(InFlightRequest request, ByteBuf frame) {
         return switch (request.handling) {
-            case PASSTHROUGH -> CompletableFuture.completedFuture(frame);
-            case NEGOTIATE_API_VERSIONS -> CompletableFuture.completedFuture(negotiate(request, frame, allocator));
-            case REWRITE_ADDRESSES -> rewriteAddresses(request, frame, allocator);
-            case PROBE_NODE_ENDPOINTS -> probeNodeEndpoints(request, frame, allocator);
+            case PASSTHROUGH -> false;
+            case NEGOTIATE_API_VERSIONS, REWRITE_ADDRESSES -> true;
+            case PROBE_NODE_ENDPOINTS -> NodeEndpointsProbe.carriesEndpoints(frame, request.apiKey, request.apiVersion);
         };
     }
 
-    private ByteBuf negotiate(InFlightRequest request, ByteBuf frame, ByteBufAllocator allocator) {
+    /** Decodes a response frame; the result may point into the frame, which must outlive it. */
+    DecodedResponse decode(InFlightRequest request, ByteBuf frame) {
         metrics.responseDecoded(request.apiKey);
+        if (request.apiKey != ApiKeys.API_VERSIONS) {
+            return KafkaMessageCodec.decodeResponse(frame, request.apiKey, request.apiVersion);
+        }
         try {
-            DecodedResponse decoded;
-            try {
-                decoded = KafkaMessageCodec.decodeResponse(frame, ApiKeys.API_VERSIONS, request.apiVersion);
-            } catch (RuntimeException notThisVersion) {
-                // A broker that does not support the request's version answers UNSUPPORTED_VERSION at version 0.
-                decoded = KafkaMessageCodec.decodeResponse(frame, ApiKeys.API_VERSIONS, (short) 0);
+            return KafkaMessageCodec.decodeResponse(frame, ApiKeys.API_VERSIONS, request.apiVersion);
+        } catch (RuntimeException notThisVersion) {
+            // A broker that does not support the request's version answers UNSUPPORTED_VERSION at version 0.
+            return KafkaMessageCodec.decodeResponse(frame, ApiKeys.API_VERSIONS, (short) 0);
+        }
+    }
+
+    /**
+     * Applies the gateway's own rewriting to a decoded response, in place. The stage completes when every
+     * broker port the response names is listening; only then may the response be sent.
+     */
+    CompletionStage<Void> rewrite(InFlightRequest request, DecodedResponse decoded) {
+        ApiMessage body = decoded.body();
+        if (body instanceof MetadataResponseData metadata) {
+            topicNames.learn(metadata);
+        }
+        return switch (request.handling) {
+            case PASSTHROUGH -> DONE;
+            case NEGOTIATE_API_VERSIONS -> {
+                ApiVersionsNegotiation.intersect((ApiVersionsResponseData) body);
+                yield DONE;
             }
-            ApiVersionsResponseData negotiated =
-                    ApiVersionsNegotiation.intersect((ApiVersionsResponseData) decoded.body());
-            return KafkaMessageCodec.encodeResponse(allocator, ApiKeys.API_VERSIONS, decoded.apiVersion(),
-                    decoded.correlationId(), negotiated);
-        } finally {
-            frame.release();
-        }
+            case REWRITE_ADDRESSES, PROBE_NODE_ENDPOINTS -> addressRewriter.rewrite(body, request.apiVersion)
+                    .handle((ignored, failure) -> null); // a port that failed to open is logged where it failed
+        };
     }
 
-    private CompletionStage<ByteBuf> probeNodeEndpoints(InFlightRequest request, ByteBuf frame,
-                                                        ByteBufAllocator allocator) {
-        boolean carriesEndpoints;
-        try {
-            carriesEndpoints = NodeEndpointsProbe.carriesEndpoints(frame, request.apiKey, request.apiVersion);
-        } catch (RuntimeException e) {
-            frame.release();
-            throw e;
-        }
-        if (!carriesEndpoints) {
-            return CompletableFuture.completedFuture(frame);
-        }
-        return rewriteAddresses(request, frame, allocator);
-    }
-
-    private CompletionStage<ByteBuf> rewriteAddresses(InFlightRequest request, ByteBuf frame,
-                                                      ByteBufAllocator allocator) {
-        metrics.responseDecoded(request.apiKey);
-        ByteBuf rewritten;
-        CompletionStage<Void> portsListening;
-        try {
-            DecodedResponse decoded = KafkaMessageCodec.decodeResponse(frame, request.apiKey, request.apiVersion);
-            portsListening = addressRewriter.rewrite(decoded.body(), request.apiVersion);
-            // Encode now: the decoded body may point into the frame, which is released below.
-            rewritten = KafkaMessageCodec.encodeResponse(allocator, request.apiKey, request.apiVersion,
-                    decoded.correlationId(), decoded.body());
-        } finally {
-            frame.release();
-        }
-        // Whether or not a port could be opened (that failure is logged where it happens), the client gets
-        // its response.
-        return portsListening.handle((ignored, failure) -> rewritten);
+    ByteBuf encode(ByteBufAllocator allocator, InFlightRequest request, short version, ApiMessage body) {
+        return KafkaMessageCodec.encodeResponse(allocator, request.apiKey, version, request.clientCorrelationId, body);
     }
 }

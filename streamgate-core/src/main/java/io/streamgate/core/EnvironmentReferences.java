@@ -1,29 +1,29 @@
-package io.streamgate.app.config;
+package io.streamgate.core;
 
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Replaces {@code ${VAR}} in configuration-file strings by the value of environment variable {@code VAR}, so that
+ * Replaces {@code ${VAR}} in configuration strings (the YAML file, interceptor configurations) by the value of environment variable {@code VAR}, so that
  * secrets (passwords in {@code sasl.jaas.config}, keystore passwords) need not be written into the file. An unset
  * variable is an error rather than an empty string, because an empty password fails much later and less clearly.
  * {@code $${} stands for a literal {@code ${}.
  */
-final class EnvironmentReferences {
+public final class EnvironmentReferences {
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\$\\{|\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private final Map<String, String> environment;
 
-    EnvironmentReferences(Map<String, String> environment) {
+    public EnvironmentReferences(Map<String, String> environment) {
         this.environment = environment;
     }
 
     /**
      * @throws UnsetVariableException naming the first referenced variable that is not set
      */
-    String expand(String text) throws UnsetVariableException {
+    public String expand(String text) throws UnsetVariableException {
         if (!text.contains("${")) {
             return text;
         }
@@ -46,7 +46,7 @@ final class EnvironmentReferences {
     }
 
     /** A referenced environment variable is not set. */
-    static final class UnsetVariableException extends Exception {
+    public static final class UnsetVariableException extends Exception {
 
         private final String variable;
 
@@ -55,7 +55,7 @@ final class EnvironmentReferences {
             this.variable = variable;
         }
 
-        String variable() {
+        public String variable() {
             return variable;
         }
     }

@@ -1,0 +1,35 @@
+package io.streamgate.core.chain;
+
+import org.apache.kafka.common.message.ApiMessageType;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.ApiMessage;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Which API a generated request or response message class belongs to. */
+final class ApiMessageTypes {
+
+    private static final Map<Class<?>, ApiKeys> REQUESTS = new HashMap<>();
+    private static final Map<Class<?>, ApiKeys> RESPONSES = new HashMap<>();
+
+    static {
+        for (ApiKeys apiKey : ApiKeys.values()) {
+            ApiMessageType type = apiKey.messageType;
+            REQUESTS.put(type.newRequest().getClass(), apiKey);
+            RESPONSES.put(type.newResponse().getClass(), apiKey);
+        }
+    }
+
+    private ApiMessageTypes() {
+    }
+
+    static Optional<ApiKeys> ofRequest(Class<? extends ApiMessage> type) {
+        return Optional.ofNullable(REQUESTS.get(type));
+    }
+
+    static Optional<ApiKeys> ofResponse(Class<? extends ApiMessage> type) {
+        return Optional.ofNullable(RESPONSES.get(type));
+    }
+}
