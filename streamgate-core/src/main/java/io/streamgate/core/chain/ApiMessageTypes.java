@@ -1,5 +1,6 @@
 package io.streamgate.core.chain;
 
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.message.ApiMessageType;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ApiMessage;
@@ -17,8 +18,12 @@ final class ApiMessageTypes {
     static {
         for (ApiKeys apiKey : ApiKeys.values()) {
             ApiMessageType type = apiKey.messageType;
-            REQUESTS.put(type.newRequest().getClass(), apiKey);
-            RESPONSES.put(type.newResponse().getClass(), apiKey);
+            try {
+                REQUESTS.put(type.newRequest().getClass(), apiKey);
+                RESPONSES.put(type.newResponse().getClass(), apiKey);
+            } catch (UnsupportedVersionException retired) {
+                // An API whose messages kafka-clients no longer carries (e.g. the ZooKeeper-era LeaderAndIsr).
+            }
         }
     }
 

@@ -1,0 +1,200 @@
+package io.streamgate.it.chain;
+
+import io.streamgate.api.Interceptor;
+import io.streamgate.api.InterceptorContext;
+import io.streamgate.api.InterceptorPlugin;
+import io.streamgate.api.PluginConfig;
+import io.streamgate.api.PluginContext;
+import io.streamgate.api.RequestOutcome;
+import io.streamgate.api.ResponseOutcome;
+import org.apache.kafka.common.message.ListGroupsRequestData;
+import org.apache.kafka.common.message.ListGroupsResponseData;
+import org.apache.kafka.common.message.MetadataRequestData;
+import org.apache.kafka.common.message.MetadataResponseData;
+import org.apache.kafka.common.message.ProduceRequestData;
+import org.apache.kafka.common.message.ProduceResponseData;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.Errors;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/** Interceptor plugins that exercise the chain, found on the test class path by ServiceLoader. */
+public final class TestPlugins {
+
+    /** What the recorder saw, as {@code label:request:connectionId} and {@code label:response:connectionId}. */
+    public static final Queue<String> RECORDED = new ConcurrentLinkedQueue<>();
+
+    private TestPlugins() {
+    }
+
+    private abstract static class Base implements InterceptorPlugin {
+        @Override
+        public String title() {
+            return id();
+        }
+
+        @Override
+        public String description() {
+            return "A plugin for the chain's integration tests.";
+        }
+    }
+
+    /** Records Produce requests and responses, nothing else. */
+    public static final class Recorder extends Base {
+        @Override
+        public String id() {
+            return "test-recorder";
+        }
+
+        @Override
+        public String configSchema() {
+            return """
+                    {"type": "object", "properties": {"label": {"type": "string"}}, "required": ["label"],
+                     "additionalProperties": false}""";
+        }
+
+        @Override
+        public Interceptor create(PluginConfig config, PluginContext context) {
+            String label = config.string("label").orElseThrow();
+            return hooks -> hooks
+                    .onRequest(ProduceRequestData.class, (ctx, request) -> {
+                        RECORDED.add(label + ":request:" + ctx.connection().id());
+                        ctx.scratch().put("seen", true);
+                        return RequestOutcome.forward();
+                    })
+                    .onResponse(ProduceResponseData.class, (ctx, response) -> {
+                        RECORDED.add(label + ":response:" + ctx.scratch().get("seen"));
+                        return ResponseOutcome.forward();
+                    });
+        }
+    }
+
+    /** Fails every request of one API with a configured error. */
+    public static final class Refuser extends Base {
+        @Override
+        public String id() {
+            return "test-refuser";
+        }
+
+        @Override
+        public String configSchema() {
+            return """
+                    {"type": "object", "properties": {"api": {"type": "string"}, "error": {"type": "string"},
+                     "message": {"type": "string"}}, "required": ["api", "error", "message"],
+                     "additionalProperties": false}""";
+        }
+
+        @Override
+        public Interceptor create(PluginConfig config, PluginContext context) {
+            ApiKeys api = ApiKeys.valueOf(config.string("api").orElseThrow());
+            Errors error = Errors.valueOf(config.string("error").orElseThrow());
+            String message = config.string("message").orElseThrow();
+            return hooks -> hooks.onRequests(List.of(api), (ctx, request) -> RequestOutcome.fail(error, message));
+        }
+    }
+
+    /** Answers ListGroups itself with one made-up group. */
+    public static final class Responder extends Base {
+        @Override
+        public String id() {
+            return "test-responder";
+        }
+
+        @Override
+        public String configSchema() {
+            return """
+                    {"type": "object", "properties": {"group": {"type": "string"}}, "additionalProperties": false}""";
+        }
+
+        @Override
+        public Interceptor create(PluginConfig config, PluginContext context) {
+            String group = config.string("group", "made-up-group");
+            return hooks -> hooks.onRequest(ListGroupsRequestData.class, (ctx, request) -> {
+                ListGroupsResponseData response = new ListGroupsResponseData();
+                response.groups().add(new ListGroupsResponseData.ListedGroup().setGroupId(group)
+                        .setProtocolType("consumer").setGroupState("Stable").setGroupType("classic"));
+                return RequestOutcome.respond(response);
+            });
+        }
+    }
+
+    /** Holds each Produce request for a while before forwarding it, asynchronously. */
+    public static final class Delayer extends Base {
+        @Override
+        public String id() {
+            return "test-delayer";
+        }
+
+        @Override
+        public String configSchema() {
+            return """
+                    {"type": "object", "properties": {"delayMs": {"type": "integer", "minimum": 0}},
+                     "required": ["delayMs"], "additionalProperties": false}""";
+        }
+
+        @Override
+        public Interceptor create(PluginConfig config, PluginContext context) {
+            Duration delay = Duration.ofMillis(config.number("delayMs").orElseThrow());
+            return hooks -> hooks.onRequest(ProduceRequestData.class, (ctx, request) -> later(ctx, delay));
+        }
+
+        private static CompletableFuture<RequestOutcome> later(InterceptorContext ctx, Duration delay) {
+            CompletableFuture<RequestOutcome> outcome = new CompletableFuture<>();
+            ctx.schedule(delay, () -> outcome.complete(new RequestOutcome.Forward(null)));
+            return outcome;
+        }
+    }
+
+    /** Breaks on ListGroups: by throwing, or by never answering. */
+    public static final class Breaker extends Base {
+        @Override
+        public String id() {
+            return "test-breaker";
+        }
+
+        @Override
+        public String configSchema() {
+            return """
+                    {"type": "object", "properties": {"mode": {"enum": ["throw", "hang"]}}, "required": ["mode"],
+                     "additionalProperties": false}""";
+        }
+
+        @Override
+        public Interceptor create(PluginConfig config, PluginContext context) {
+            boolean hang = config.string("mode").orElseThrow().equals("hang");
+            return hooks -> hooks.onRequest(ListGroupsRequestData.class, (ctx, request) -> {
+                if (hang) {
+                    return new CompletableFuture<>();
+                }
+                throw new IllegalStateException("broken on purpose");
+            });
+        }
+    }
+
+    /** On each Produce request, asks the broker for metadata itself and records how many brokers it saw. */
+    public static final class MetadataAsker extends Base {
+        @Override
+        public String id() {
+            return "test-metadata-asker";
+        }
+
+        @Override
+        public String configSchema() {
+            return "{\"type\": \"object\", \"additionalProperties\": false}";
+        }
+
+        @Override
+        public Interceptor create(PluginConfig config, PluginContext context) {
+            return hooks -> hooks.onRequest(ProduceRequestData.class, (ctx, request) ->
+                    ctx.sendRequest(new MetadataRequestData().setTopics(List.of()), (short) 12)
+                            .thenApply(response -> {
+                                RECORDED.add("brokers:" + ((MetadataResponseData) response).brokers().size());
+                                return new RequestOutcome.Forward(null);
+                            }));
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The interceptor chain through the gateway: order, selective decoding, outcomes, failures, live changes. */
+package io.streamgate.it.chain;
