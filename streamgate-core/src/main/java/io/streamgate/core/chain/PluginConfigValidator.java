@@ -6,6 +6,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
 import io.streamgate.api.InterceptorPlugin;
 import io.streamgate.core.EnvironmentReferences;
 
@@ -45,12 +46,21 @@ final class PluginConfigValidator {
         List<Error> errors = schema.validate(JSON.valueToTree(expanded));
         if (!errors.isEmpty()) {
             Error first = errors.get(0);
-            String location = first.getInstanceLocation().toString().replaceFirst("^\\$", "");
-            throw new InvalidInterceptorException(CONFIG_FIELD + location, first.getMessage()
+            throw new InvalidInterceptorException(CONFIG_FIELD + dotted(first.getInstanceLocation()), first.getMessage()
                     .replaceFirst("^\\$[^:]*: ", "") + (errors.size() > 1 ? " (and " + (errors.size() - 1)
                     + " more problem(s))" : ""));
         }
         return expanded;
+    }
+
+    /** A schema location as the dotted path operators write: {@code .headers.x-user}, {@code .rules[0].path}. */
+    private static String dotted(NodePath location) {
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < location.getNameCount(); i++) {
+            Object element = location.getElement(i);
+            path.append(element instanceof Integer index ? "[" + index + "]" : "." + element);
+        }
+        return path.toString();
     }
 
     private Schema compile(InterceptorPlugin plugin) {
