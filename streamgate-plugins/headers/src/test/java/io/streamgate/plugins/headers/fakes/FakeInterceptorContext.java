@@ -1,0 +1,115 @@
+package io.streamgate.plugins.headers.fakes;
+
+import io.streamgate.api.InterceptorContext;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.ApiMessage;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * The context of one request, running everything on the calling thread. Topic ids resolve from
+ * {@link #knownTopic(Uuid, String)}; every lookup is recorded.
+ */
+public final class FakeInterceptorContext implements InterceptorContext {
+
+    private final ApiKeys apiKey;
+    private final short apiVersion;
+    private final FakeConnection connection;
+    private final Map<String, Object> scratch = new HashMap<>();
+    private final Map<Uuid, String> topicNames = new HashMap<>();
+    private final List<Collection<Uuid>> lookups = new ArrayList<>();
+    private String interceptorName = "under-test";
+
+    public FakeInterceptorContext(ApiKeys apiKey, short apiVersion, FakeConnection connection) {
+        this.apiKey = apiKey;
+        this.apiVersion = apiVersion;
+        this.connection = connection;
+    }
+
+    public FakeInterceptorContext(ApiKeys apiKey, int apiVersion) {
+        this(apiKey, (short) apiVersion, new FakeConnection());
+    }
+
+    public FakeInterceptorContext knownTopic(Uuid id, String name) {
+        topicNames.put(id, name);
+        return this;
+    }
+
+    public FakeInterceptorContext interceptorName(String name) {
+        this.interceptorName = name;
+        return this;
+    }
+
+    /** The id sets that hooks asked names for, in order. */
+    public List<Collection<Uuid>> lookups() {
+        return lookups;
+    }
+
+    @Override
+    public String interceptorName() {
+        return interceptorName;
+    }
+
+    @Override
+    public FakeConnection connection() {
+        return connection;
+    }
+
+    @Override
+    public ApiKeys apiKey() {
+        return apiKey;
+    }
+
+    @Override
+    public short apiVersion() {
+        return apiVersion;
+    }
+
+    @Override
+    public Map<String, Object> scratch() {
+        return scratch;
+    }
+
+    @Override
+    public CompletionStage<ApiMessage> sendRequest(ApiMessage request, short version) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("no broker here"));
+    }
+
+    @Override
+    public CompletionStage<Map<Uuid, String>> topicNames(Collection<Uuid> topicIds) {
+        lookups.add(List.copyOf(topicIds));
+        Map<Uuid, String> names = new LinkedHashMap<>();
+        for (Uuid id : topicIds) {
+            if (topicNames.containsKey(id)) {
+                names.put(id, topicNames.get(id));
+            }
+        }
+        return CompletableFuture.completedFuture(names);
+    }
+
+    @Override
+    public Executor executor() {
+        return Runnable::run;
+    }
+
+    @Override
+    public void schedule(Duration delay, Runnable task) {
+        throw new UnsupportedOperationException("no scheduling in unit tests");
+    }
+
+    @Override
+    public ByteBuffer allocate(int capacity) {
+        return ByteBuffer.allocate(capacity);
+    }
+}
