@@ -4,29 +4,46 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.streamgate.admin.AdminServer;
 import io.streamgate.admin.Readiness;
+import io.streamgate.admin.api.AdminApi;
+import io.streamgate.admin.audit.AuditLog;
+import io.streamgate.admin.interceptors.InterceptorSync;
+import io.streamgate.admin.security.AdminAuthenticator;
 import io.streamgate.app.cli.VersionProvider;
 import io.streamgate.app.config.StreamgateConfig;
 import io.streamgate.app.embedded.EmbeddedKafka;
+import io.streamgate.app.resources.ResourceDirectorySeed;
+import io.streamgate.app.resources.ResourceStoreOpener;
 import io.streamgate.core.Gateway;
+import io.streamgate.core.GatewayConfig;
+import io.streamgate.state.ResourceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 /**
- * One running Streamgate: the embedded Kafka when no upstream is configured, the gateway in front of the upstream
- * (or embedded) cluster, and the admin HTTP server whose readiness follows the gateway's ("starting" until the
- * gateway runs). {@link #start()} brings the embedded Kafka and the gateway up in that order, the admin server
- * alongside; {@link #close()} stops the gateway first, so that it drains in-flight requests, then the admin server,
- * then the embedded Kafka. Both may be called from different threads (a shutdown hook closes while the main thread waits).
+ * One running Streamgate: the embedded Kafka when no upstream is configured, the resource store, the gateway in front
+ * of the upstream (or embedded) cluster with its interceptors kept equal to the store's, and the admin HTTP server
+ * whose readiness follows the gateway's ("starting" until the gateway runs with its interceptors).
+ *
+ * <p>{@link #start()} brings them up in this order: embedded Kafka, resource store, the files of
+ * {@code resourcesDir} (validated, then stored), admin credentials, gateway, interceptors from the store into the
+ * gateway's registry (then followed live), admin API; the admin server starts alongside from the beginning, so that
+ * probes are answered early and its API answers 503 until then. {@link #close()} stops following the store, then
+ * stops the gateway, so that it drains in-flight requests, then the admin server (which answers probes while the
+ * gateway drains), the resource store and the embedded Kafka. Both may be called from different threads (a shutdown
+ * hook closes while the main thread waits).
  */
 public final class StreamgateApplication implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamgateApplication.class);
+    /** The audit log of admin API changes, in the data directory. */
+    static final String AUDIT_LOG = "admin-audit.log";
 
     private final StreamgateConfig config;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -34,6 +51,8 @@ public final class StreamgateApplication implements AutoCloseable {
 
     private volatile boolean closeRequested;
     private volatile Gateway gateway;
+    private volatile ResourceStore store;
+    private volatile InterceptorSync interceptorSync;
     private boolean closed;
     private ProcessMetrics processMetrics;
     private EmbeddedKafka embeddedKafka;
@@ -70,12 +89,19 @@ public final class StreamgateApplication implements AutoCloseable {
                 embeddedKafka = step("embedded Kafka", () -> EmbeddedKafka.start(config.dataDir()));
                 upstream = List.of(embeddedKafka.bootstrapServers());
             }
-            List<String> upstreamServers = upstream;
-            gateway = step("gateway", () -> Gateway.start(config.toGatewayConfig(upstreamServers), metrics));
+            GatewayConfig gatewayConfig = config.toGatewayConfig(upstream);
+            store = step("resource store", () -> ResourceStoreOpener.open(config, gatewayConfig));
+            config.resourcesDir().ifPresent(directory -> step("resources in " + directory,
+                    () -> ResourceDirectorySeed.seed(directory, store, gatewayConfig, System.getenv())));
+            AdminAuthenticator authenticator = step("admin API credentials", () -> AdminAccess.authenticator(config));
+            gateway = step("gateway", () -> Gateway.start(gatewayConfig, metrics));
+            interceptorSync = step("interceptors", () -> new InterceptorSync(store, gateway.interceptors()).start());
             adminServer = step("admin server", this::joinAdminStart);
-            log.info("admin API on http://{}:{} (/health/live, /health/ready, /metrics)",
+            adminServer.serveApi(new AdminApi(store, gateway.interceptors(), authenticator,
+                    new AuditLog(config.dataDir().resolve(AUDIT_LOG))));
+            log.info("admin API on http://{}:{} (/api/v1, /openapi.json, /health/live, /health/ready, /metrics)",
                     config.bind(), adminServer.port());
-            readyAnnouncer = ReadyAnnouncer.start(gateway::isReady, gateway.bootstrapServers(), upstreamDescription(),
+            readyAnnouncer = ReadyAnnouncer.start(this::isReady, gateway.bootstrapServers(), upstreamDescription(),
                     config.upstream().connectTimeout());
         } catch (ShutdownDuringStartup e) {
             // A signal arrived while starting: stop what runs, as close() would, but there was no failure.
@@ -101,6 +127,11 @@ public final class StreamgateApplication implements AutoCloseable {
         return adminServer.port();
     }
 
+    /** The running gateway; empty before it started and after startup failed. */
+    public Optional<Gateway> gateway() {
+        return Optional.ofNullable(gateway);
+    }
+
     /** Blocks until {@link #close()} has finished, or startup has failed. */
     public void awaitStopped() throws InterruptedException {
         stopped.await();
@@ -123,9 +154,14 @@ public final class StreamgateApplication implements AutoCloseable {
         }
     }
 
+    private boolean isReady() {
+        Gateway current = gateway;
+        return current != null && interceptorSync != null && current.isReady();
+    }
+
     private Readiness readiness() {
         Gateway current = gateway;
-        if (current == null) {
+        if (current == null || interceptorSync == null) {
             return Readiness.notReady("starting");
         }
         if (closeRequested) {
@@ -157,6 +193,10 @@ public final class StreamgateApplication implements AutoCloseable {
         if (readyAnnouncer != null) {
             readyAnnouncer.close();
         }
+        InterceptorSync sync = interceptorSync;
+        if (sync != null) {
+            stopQuietly("interceptor sync", sync::close);
+        }
         Gateway current = gateway;
         if (current != null) {
             stopQuietly("gateway", current::close);
@@ -167,6 +207,10 @@ public final class StreamgateApplication implements AutoCloseable {
             if (admin != null) {
                 stopQuietly("admin server", admin::stop);
             }
+        }
+        ResourceStore currentStore = store;
+        if (currentStore != null) {
+            stopQuietly("resource store", currentStore::close);
         }
         if (embeddedKafka != null) {
             stopQuietly("embedded Kafka", embeddedKafka::close);

@@ -60,6 +60,12 @@ final class ConfigurationHelp {
         lines.add("  Strings in the YAML file may reference environment variables as ${VAR}, to keep secrets out of");
         lines.add("  the file; an unset VAR is an error, and a doubled $ before { stands for a literal dollar sign.");
         lines.add("  An unknown STREAMGATE_* variable or YAML key is an error.");
+        lines.add("  admin.tokens and admin.users are lists; in the YAML file:");
+        lines.add("    admin: {tokens: [{name: ci, token: ${CI_TOKEN}, role: admin}],");
+        lines.add("            users: [{name: alice, password: ${ALICE_PASSWORD}, role: viewer}]}");
+        lines.add("  and the same list as YAML or JSON text in STREAMGATE_ADMIN_TOKENS / STREAMGATE_ADMIN_USERS.");
+        lines.add("  Roles: admin (read and write), viewer (read only). With neither, a token is generated in");
+        lines.add("  <dataDir>/admin-token on first start, and the streamgate commands on this machine use it.");
         lines.add("");
         lines.add("Exit codes: 1 failed to start, 2 invalid configuration or usage, 0 for --help and --version.");
         lines.add("Stopped by SIGTERM or Ctrl-C, it shuts down cleanly and exits as the JVM does (143 or 130).");
@@ -75,8 +81,12 @@ final class ConfigurationHelp {
 
     private static String defaultOf(ConfigLayer defaults, ConfigKey key) {
         JsonNode value = defaults.value(key).orElse(null);
-        if (value == null || value.isContainerNode() && value.isEmpty()) {
-            return key.name().equals("upstream.bootstrapServers") ? "none (the embedded Kafka is used)" : "none";
+        if (value == null || value.isNull() || value.isContainerNode() && value.isEmpty()) {
+            return switch (key.name()) {
+                case "upstream.bootstrapServers" -> "none (the embedded Kafka is used)";
+                case "admin.tokens", "admin.users" -> "none (see below)";
+                default -> "none";
+            };
         }
         return value.asText();
     }

@@ -1,11 +1,15 @@
 package io.streamgate.app.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 import java.util.concurrent.Callable;
 
-/** {@code streamgate run}: what {@code streamgate} does without a command. Its options are inherited from the top. */
+/**
+ * {@code streamgate run}: what {@code streamgate} does without a command. It takes the top command's options too, before
+ * or after its name; those after it win.
+ */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -18,8 +22,11 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     private StreamgateCommand streamgate;
 
+    @Mixin
+    RunOptions options;
+
     @Override
     public Integer call() {
-        return streamgate.run();
+        return streamgate.run(options);
     }
 }

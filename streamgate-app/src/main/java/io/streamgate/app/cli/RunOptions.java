@@ -3,7 +3,6 @@ package io.streamgate.app.cli;
 import io.streamgate.app.config.ConfigLayer;
 import io.streamgate.app.config.ConfigSchema;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,9 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The options of {@code streamgate run}. They are inherited, so {@code streamgate --port 7000} and
- * {@code streamgate run --port 7000} mean the same. Values stay text here and are checked by the configuration
- * loader, so that a bad value gets the same message whichever source it came from.
+ * The options of {@code streamgate run}. Both the top command and {@code run} take them, so
+ * {@code streamgate --port 7000} and {@code streamgate run --port 7000} mean the same (they are not inherited by
+ * the commands that talk to a running gateway, whose options differ). Values stay text here and are checked by the
+ * configuration loader, so that a bad value gets the same message whichever source it came from.
  */
 public final class RunOptions {
 
@@ -27,18 +27,18 @@ public final class RunOptions {
             "--advertised-host", "advertisedHost",
             "--upstream-property", "upstream.properties");
 
-    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 1,
+    @Option(names = "--config", paramLabel = "FILE", order = 1,
             description = "YAML configuration file (keys as in the table below, nested by section). "
                     + "Env: STREAMGATE_CONFIG.")
     Path configFile;
 
-    @Option(names = "--upstream", paramLabel = "HOST:PORT[,HOST:PORT...]", scope = ScopeType.INHERIT, order = 2,
+    @Option(names = "--upstream", paramLabel = "HOST:PORT[,HOST:PORT...]", order = 2,
             description = "Bootstrap servers of the Kafka cluster to put the gateway in front of. Without it, "
                     + "Streamgate starts an embedded single-node Kafka that keeps its data in the data directory. "
                     + "Env: STREAMGATE_UPSTREAM_BOOTSTRAP_SERVERS. YAML: upstream.bootstrapServers.")
     String upstream;
 
-    @Option(names = "--upstream-property", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT, order = 3,
+    @Option(names = "--upstream-property", paramLabel = "KEY=VALUE", order = 3,
             description = "A Kafka client property for the gateway's own connections to the upstream cluster, "
                     + "e.g. security.protocol=SSL, ssl.truststore.location=FILE, sasl.mechanism=PLAIN, "
                     + "sasl.jaas.config=..., request.timeout.ms=30000. Repeatable; overrides the same property "
@@ -46,27 +46,29 @@ public final class RunOptions {
                     + "Env: STREAMGATE_UPSTREAM_PROPERTIES_<NAME>. YAML: upstream.properties.")
     Map<String, String> upstreamProperties = new LinkedHashMap<>();
 
-    @Option(names = "--port", paramLabel = "N", scope = ScopeType.INHERIT, order = 4,
+    @Option(names = "--port", paramLabel = "N", order = 4,
             description = "Bootstrap port that clients connect to. Broker ports follow: the broker with the lowest "
                     + "node id gets N+1, the next N+2, and so on. Default: 6969. Env: STREAMGATE_PORT. YAML: port.")
     String port;
 
-    @Option(names = "--admin-port", paramLabel = "N", scope = ScopeType.INHERIT, order = 5,
-            description = "Port of the admin HTTP server (/health/live, /health/ready, /metrics); 0 picks a free "
-                    + "port. Default: 8888. Env: STREAMGATE_ADMIN_PORT. YAML: adminPort.")
+    @Option(names = "--admin-port", paramLabel = "N", order = 5,
+            description = "Port of the admin HTTP server (the /api/v1 management API, /openapi.json, /health/live, "
+                    + "/health/ready, /metrics); 0 picks a free port. Default: 8888. Env: STREAMGATE_ADMIN_PORT. "
+                    + "YAML: adminPort.")
     String adminPort;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT, order = 6,
-            description = "Where Streamgate keeps its state, including the embedded Kafka's topics and records "
-                    + "(in DIR/kafka). Default: ./streamgate-data. Env: STREAMGATE_DATA_DIR. YAML: dataDir.")
+    @Option(names = "--data-dir", paramLabel = "DIR", order = 6,
+            description = "Where Streamgate keeps its state: the embedded Kafka's topics and records (in DIR/kafka), "
+                    + "the file resource store (DIR/resources), the generated admin-token and the admin-audit.log. "
+                    + "Default: ./streamgate-data. Env: STREAMGATE_DATA_DIR. YAML: dataDir.")
     String dataDir;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", scope = ScopeType.INHERIT, order = 7,
+    @Option(names = "--bind", paramLabel = "ADDRESS", order = 7,
             description = "Local address that the gateway and admin ports bind to. Default: 127.0.0.1 with the "
                     + "embedded Kafka, 0.0.0.0 with an upstream cluster. Env: STREAMGATE_BIND. YAML: bind.")
     String bind;
 
-    @Option(names = "--advertised-host", paramLabel = "HOST", scope = ScopeType.INHERIT, order = 8,
+    @Option(names = "--advertised-host", paramLabel = "HOST", order = 8,
             description = "Host name that clients are told to connect to, in every broker address the gateway "
                     + "returns. Default: localhost when the bind address is loopback, this machine's host name "
                     + "when it is a wildcard (0.0.0.0), else the bind address. Env: STREAMGATE_ADVERTISED_HOST. "

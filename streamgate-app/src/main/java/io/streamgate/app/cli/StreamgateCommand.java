@@ -1,6 +1,7 @@
 package io.streamgate.app.cli;
 
 import io.streamgate.app.config.ConfigException;
+import io.streamgate.app.config.ConfigLayer;
 import io.streamgate.app.config.ConfigLoader;
 import io.streamgate.app.config.StreamgateConfig;
 import picocli.CommandLine;
@@ -10,23 +11,29 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
 
 /**
- * The {@code streamgate} command. Without a subcommand it does what {@code run} does. Exit codes: 1 when startup
- * fails, 2 for invalid configuration or usage; after a signal-driven clean stop the JVM's own (143 for SIGTERM).
+ * The {@code streamgate} command. Without a subcommand it does what {@code run} does; {@code apply}, {@code get},
+ * {@code delete} and {@code resolve} talk to a running gateway's admin API. Exit codes: 1 when startup fails (or, for
+ * the admin commands, when the gateway refuses or does not answer), 2 for invalid configuration or usage; after a
+ * signal-driven clean stop the JVM's own (143 for SIGTERM).
  */
 @Command(name = "streamgate",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = RunCommand.class,
+        subcommands = {RunCommand.class, ApplyCommand.class, GetCommand.class, DeleteCommand.class,
+            ResolveCommand.class},
         sortOptions = false,
         usageHelpWidth = ConfigurationHelp.WIDTH,
         description = "Streamgate: a Kafka gateway. Clients connect to the gateway instead of Kafka and change "
-                + "nothing but their bootstrap address. Without a command, runs 'run'.")
+                + "nothing but their bootstrap address. Without a command, runs 'run'. apply, get, delete and "
+                + "resolve manage a running gateway's interceptors through its admin API (see their --help).")
 public final class StreamgateCommand implements Callable<Integer> {
 
     /** Exit code for invalid configuration, the same picocli uses for invalid usage. */
@@ -50,13 +57,13 @@ public final class StreamgateCommand implements Callable<Integer> {
         this.application = Objects.requireNonNull(application, "application");
     }
 
-    /** The command line to execute, with the generated configuration help as every command's footer. */
+    /** The command line to execute, with the generated configuration help as the footer of the top and run commands. */
     public static CommandLine commandLine(Map<String, String> environment, ToIntFunction<StreamgateConfig> application) {
         CommandLine commandLine = new CommandLine(new StreamgateCommand(environment, application));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         String[] footer = ConfigurationHelp.footerForPicocli();
         commandLine.getCommandSpec().usageMessage().footer(footer);
-        commandLine.getSubcommands().values()
-                .forEach(subcommand -> subcommand.getCommandSpec().usageMessage().footer(footer));
+        commandLine.getSubcommands().get("run").getCommandSpec().usageMessage().footer(footer);
         // A mistyped option gets the error and a suggestion, not three screens of help.
         commandLine.setParameterExceptionHandler(StreamgateCommand::reportUsageError);
         return commandLine;
@@ -72,15 +79,30 @@ public final class StreamgateCommand implements Callable<Integer> {
         return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
-    @Override
-    public Integer call() {
-        return run();
+    /** The environment the command was given, for the subcommands. */
+    Map<String, String> environment() {
+        return environment;
     }
 
-    int run() {
+    @Override
+    public Integer call() {
+        return run(null);
+    }
+
+    /**
+     * @param runOptions the options given after {@code run}, which override those given before it; null without
+     *     the {@code run} command
+     */
+    int run(RunOptions runOptions) {
+        ConfigLayer commandLine = options.toLayer();
+        Optional<Path> configFile = options.configFile();
+        if (runOptions != null) {
+            commandLine = commandLine.overriddenBy(runOptions.toLayer());
+            configFile = runOptions.configFile().or(options::configFile);
+        }
         StreamgateConfig config;
         try {
-            config = new ConfigLoader(environment).load(options.configFile(), options.toLayer());
+            config = new ConfigLoader(environment).load(configFile, commandLine);
         } catch (ConfigException e) {
             PrintWriter err = spec.commandLine().getErr();
             if (e.problems().size() == 1) {

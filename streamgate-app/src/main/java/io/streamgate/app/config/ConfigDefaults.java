@@ -2,7 +2,9 @@ package io.streamgate.app.config;
 
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.streamgate.core.GatewayConfig;
+import io.streamgate.state.kafka.KafkaResourceStoreConfig;
 
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +34,7 @@ public final class ConfigDefaults {
                 .set("adminPort", IntNode.valueOf(ADMIN_PORT), "default")
                 .set("dataDir", DATA_DIR, "default")
                 .set("pluginsDir", PLUGINS_DIR, "default")
+                .set("resourcesDir", NullNode.getInstance(), "default")
                 .set("maxRequestFrameBytes", IntNode.valueOf(GatewayConfig.DEFAULT_MAX_REQUEST_FRAME_BYTES), "default")
                 .set("shutdownTimeout", duration(GatewayConfig.DEFAULT_SHUTDOWN_TIMEOUT), "default")
                 .set("ioThreads", IntNode.valueOf(Runtime.getRuntime().availableProcessors()), "default")
@@ -43,6 +46,10 @@ public final class ConfigDefaults {
                 .set("upstream.metadataRefreshInterval", duration(upstream.metadataRefreshInterval()), "default")
                 .set("upstream.brokerRemovalDelay", duration(upstream.brokerRemovalDelay()), "default")
                 .set("upstream.properties", JsonNodeFactory.instance.objectNode(), "default")
+                .set("store.type", "file", "default")
+                .set("store.topic", KafkaResourceStoreConfig.DEFAULT_TOPIC, "default")
+                .set("admin.tokens", JsonNodeFactory.instance.arrayNode(), "default")
+                .set("admin.users", JsonNodeFactory.instance.arrayNode(), "default")
                 .build();
     }
 

@@ -76,7 +76,14 @@ final class RecordBinder {
         try {
             return key.type().read(node.get());
         } catch (InvalidValueException e) {
-            problems.add(describe(key.name(), key.expectation(), node.get()));
+            if (e.detail() != null) {
+                problems.add(key.name() + e.detail() + " (" + merged.origin(key.name()) + ")");
+            } else if (key.type().isSensitive()) {
+                // The value may hold secrets: name the key and the source, never the text.
+                problems.add(key.name() + ": expected " + key.expectation() + " (" + merged.origin(key.name()) + ")");
+            } else {
+                problems.add(describe(key.name(), key.expectation(), node.get()));
+            }
             return null;
         }
     }

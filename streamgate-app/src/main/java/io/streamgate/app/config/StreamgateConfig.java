@@ -1,5 +1,8 @@
 package io.streamgate.app.config;
 
+import io.streamgate.admin.security.AdminAuthenticator;
+import io.streamgate.admin.security.AdminToken;
+import io.streamgate.admin.security.AdminUser;
 import io.streamgate.core.address.HostPort;
 import io.streamgate.core.GatewayConfig;
 
@@ -8,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -22,11 +26,15 @@ import java.util.OptionalInt;
  * @param advertisedHost the host name the gateway tells clients to connect to
  * @param dataDir where Streamgate keeps its state, including the embedded Kafka's data
  * @param pluginsDir where jars of third-party interceptor plugins are dropped
+ * @param resourcesDir a directory of resource files (YAML or JSON) applied to the resource store at every start,
+ *     GitOps style; none by default
  * @param maxRequestFrameBytes the largest request a client may send
  * @param shutdownTimeout how long a graceful shutdown waits for in-flight requests
  * @param ioThreads the gateway's event-loop threads
  * @param brokerPorts how broker node ids map to gateway ports
  * @param upstream the Kafka cluster behind the gateway; none means the embedded one
+ * @param store where resources (interceptors) are kept
+ * @param admin who may use the admin API
  */
 public record StreamgateConfig(
         @Range(min = 1, max = 65535) int port,
@@ -36,20 +44,26 @@ public record StreamgateConfig(
         String advertisedHost,
         Path dataDir,
         Path pluginsDir,
+        Optional<Path> resourcesDir,
         @Range(min = 1024, max = Integer.MAX_VALUE) int maxRequestFrameBytes,
         Duration shutdownTimeout,
         @Range(min = 1, max = 1024) int ioThreads,
         BrokerPorts brokerPorts,
-        Upstream upstream) {
+        Upstream upstream,
+        Store store,
+        Admin admin) {
 
     public StreamgateConfig {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(advertisedHost, "advertisedHost");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(pluginsDir, "pluginsDir");
+        Objects.requireNonNull(resourcesDir, "resourcesDir");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(brokerPorts, "brokerPorts");
         Objects.requireNonNull(upstream, "upstream");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(admin, "admin");
     }
 
     /** True when no upstream cluster is configured, so Streamgate runs its own single-node Kafka. */
@@ -126,6 +140,51 @@ public record StreamgateConfig(
         /** The bootstrap servers as Kafka writes them, {@code host:port}. */
         public List<String> bootstrapServerList() {
             return bootstrapServers.stream().map(HostPort::toString).toList();
+        }
+    }
+
+    /**
+     * Where resources live.
+     *
+     * @param type {@code file}: one file in the data directory, for a single instance; {@code kafka}: a compacted
+     *     topic on the upstream cluster, shared by every instance that names it
+     * @param topic the topic of the {@code kafka} store, reached with the upstream client properties
+     */
+    public record Store(StoreType type, String topic) {
+
+        public Store {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(topic, "topic");
+        }
+    }
+
+    /** The kinds of resource store. */
+    public enum StoreType {
+        /** {@code <dataDir>/resources/resources.json}, for one instance. */
+        FILE,
+        /** A compacted topic of the upstream cluster, shared by instances. */
+        KAFKA
+    }
+
+    /**
+     * Who may use the admin API. With neither tokens nor users, a token is generated in
+     * {@code <dataDir>/admin-token} on first start.
+     *
+     * @param tokens bearer tokens, each with a name and a role ({@code admin} or {@code viewer})
+     * @param users HTTP basic users, each with a password and a role
+     */
+    public record Admin(List<AdminToken> tokens, List<AdminUser> users) {
+
+        public Admin {
+            tokens = List.copyOf(tokens);
+            users = List.copyOf(users);
+            // Refuses two tokens or users with one name, or two tokens with one secret.
+            new AdminAuthenticator(tokens, users);
+        }
+
+        /** Whether any credential is configured. */
+        public boolean hasCredentials() {
+            return !tokens.isEmpty() || !users.isEmpty();
         }
     }
 }

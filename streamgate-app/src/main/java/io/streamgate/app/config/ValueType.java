@@ -1,17 +1,25 @@
 package io.streamgate.app.config;
 
 import io.streamgate.core.address.HostPort;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -36,6 +44,11 @@ sealed interface ValueType {
         return false;
     }
 
+    /** True when values may hold secrets, so that error messages must not repeat them. */
+    default boolean isSensitive() {
+        return false;
+    }
+
     /** The kind of value {@code component} holds. */
     static ValueType of(RecordComponent component) {
         Class<?> type = component.getType();
@@ -56,8 +69,18 @@ sealed interface ValueType {
         if (type == Path.class) {
             return new PathValue();
         }
+        if (type == Optional.class && typeArgument(component.getGenericType(), 0) == Path.class) {
+            return new OptionalPathValue();
+        }
+        if (type.isEnum()) {
+            return new EnumValue(type);
+        }
         if (type == List.class && typeArgument(component.getGenericType(), 0) == HostPort.class) {
             return new HostPortListValue();
+        }
+        if (type == List.class && typeArgument(component.getGenericType(), 0) instanceof Class<?> element
+                && element.isRecord()) {
+            return new RecordListValue(element.asSubclass(Record.class));
         }
         if (type == Map.class && typeArgument(component.getGenericType(), 0) == String.class
                 && typeArgument(component.getGenericType(), 1) == String.class) {
@@ -247,6 +270,152 @@ sealed interface ValueType {
 
         @Override
         public boolean isOpenMap() {
+            return true;
+        }
+    }
+
+    /** A file system path, or none: a YAML null or an empty string. */
+    record OptionalPathValue() implements ValueType {
+
+        @Override
+        public Object read(JsonNode node) throws InvalidValueException {
+            if (node.isNull() || node.isTextual() && node.textValue().isBlank()) {
+                return Optional.empty();
+            }
+            return Optional.of((Path) new PathValue().read(node));
+        }
+
+        @Override
+        public String expectation() {
+            return "a file system path";
+        }
+    }
+
+    /** One of an enum's constants, written in lower case ({@code file}, {@code kafka}); any case is read. */
+    record EnumValue(Class<?> type) implements ValueType {
+
+        @Override
+        public Object read(JsonNode node) throws InvalidValueException {
+            if (!node.isTextual()) {
+                throw new InvalidValueException();
+            }
+            return constant(type, node.textValue()).orElseThrow(InvalidValueException::new);
+        }
+
+        static Optional<Object> constant(Class<?> type, String text) {
+            String wanted = text.trim();
+            return Arrays.<Object>stream(type.getEnumConstants())
+                    .filter(constant -> ((Enum<?>) constant).name().equalsIgnoreCase(wanted))
+                    .findFirst();
+        }
+
+        static String names(Class<?> type) {
+            return String.join(" or ", Arrays.stream(type.getEnumConstants())
+                    .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT)).toList());
+        }
+
+        @Override
+        public String expectation() {
+            return names(type);
+        }
+    }
+
+    /**
+     * A list of small records, e.g. {@code [{name: ci, token: ..., role: admin}]}: a YAML list in the file, the same
+     * as YAML or JSON text in the environment. Every component is required; components are text or enum constants.
+     * Values may be secrets, so error messages name the position and the field, never the value.
+     */
+    record RecordListValue(Class<? extends Record> element) implements ValueType {
+
+        private static final YAMLMapper YAML = new YAMLMapper();
+
+        @Override
+        public Object read(JsonNode node) throws InvalidValueException {
+            JsonNode list = node;
+            if (node.isTextual()) {
+                if (node.textValue().isBlank()) {
+                    return List.of();
+                }
+                try {
+                    list = YAML.readTree(node.textValue());
+                } catch (JsonProcessingException e) {
+                    throw new InvalidValueException(": expected " + expectation() + " as YAML or JSON text, which "
+                            + "it is not");
+                }
+            }
+            if (list == null || !list.isArray()) {
+                throw new InvalidValueException(": expected " + expectation());
+            }
+            List<Object> records = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                records.add(readRecord(list.get(i), "[" + i + "]"));
+            }
+            return List.copyOf(records);
+        }
+
+        private Object readRecord(JsonNode object, String position) throws InvalidValueException {
+            if (!object.isObject()) {
+                throw new InvalidValueException(position + ": expected {" + fieldNames() + "}");
+            }
+            RecordComponent[] components = element.getRecordComponents();
+            List<String> names = Arrays.stream(components).map(RecordComponent::getName).toList();
+            for (Iterator<String> fields = object.fieldNames(); fields.hasNext(); ) {
+                String field = fields.next();
+                if (!names.contains(field)) {
+                    throw new InvalidValueException(position + "." + field + ": unknown field; expected "
+                            + fieldNames());
+                }
+            }
+            Object[] values = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                RecordComponent component = components[i];
+                types[i] = component.getType();
+                JsonNode value = object.get(component.getName());
+                String field = position + "." + component.getName();
+                if (value == null || value.isNull() || value.isValueNode() && value.asText().isBlank()) {
+                    throw new InvalidValueException(field + ": required");
+                }
+                if (!value.isValueNode()) {
+                    throw new InvalidValueException(field + ": expected a single value");
+                }
+                values[i] = componentValue(component, value.asText(), field);
+            }
+            try {
+                Constructor<? extends Record> constructor = element.getDeclaredConstructor(types);
+                return constructor.newInstance(values);
+            } catch (InvocationTargetException e) {
+                throw new InvalidValueException(position + ": " + e.getCause().getMessage());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot construct " + element, e);
+            }
+        }
+
+        private static Object componentValue(RecordComponent component, String text, String field)
+                throws InvalidValueException {
+            if (component.getType() == String.class) {
+                return text;
+            }
+            if (component.getType().isEnum()) {
+                Class<?> type = component.getType();
+                return EnumValue.constant(type, text).orElseThrow(() -> new InvalidValueException(field
+                        + ": expected " + EnumValue.names(type)));
+            }
+            throw new IllegalStateException("no configuration value type for " + component);
+        }
+
+        private String fieldNames() {
+            return String.join(", ", Arrays.stream(element.getRecordComponents()).map(RecordComponent::getName)
+                    .toList());
+        }
+
+        @Override
+        public String expectation() {
+            return "a list of {" + fieldNames() + "}";
+        }
+
+        @Override
+        public boolean isSensitive() {
             return true;
         }
     }

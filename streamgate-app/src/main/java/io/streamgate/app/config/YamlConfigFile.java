@@ -118,22 +118,34 @@ final class YamlConfigFile {
 
     private Optional<JsonNode> expand(String name, JsonNode value, List<String> problems) {
         try {
-            if (value.isTextual()) {
-                return Optional.of(TextNode.valueOf(references.expand(value.textValue())));
-            }
-            if (value.isArray()) {
-                ArrayNode expanded = JsonNodeFactory.instance.arrayNode();
-                for (JsonNode element : value) {
-                    expanded.add(element.isTextual() ? TextNode.valueOf(references.expand(element.textValue())) : element);
-                }
-                return Optional.of(expanded);
-            }
-            return Optional.of(value);
+            return Optional.of(expanded(value));
         } catch (EnvironmentReferences.UnsetVariableException e) {
             problems.add(name + ": environment variable " + e.variable() + " is not set (referenced as ${"
                     + e.variable() + "} " + origin.replaceFirst("^from", "in") + ")");
             return Optional.empty();
         }
+    }
+
+    /** The value with {@code ${VAR}} replaced in every string, at any depth (lists of objects such as admin.tokens). */
+    private JsonNode expanded(JsonNode value) throws EnvironmentReferences.UnsetVariableException {
+        if (value.isTextual()) {
+            return TextNode.valueOf(references.expand(value.textValue()));
+        }
+        if (value.isArray()) {
+            ArrayNode expanded = JsonNodeFactory.instance.arrayNode();
+            for (JsonNode element : value) {
+                expanded.add(expanded(element));
+            }
+            return expanded;
+        }
+        if (value.isObject()) {
+            ObjectNode expanded = JsonNodeFactory.instance.objectNode();
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
+                expanded.set(field.getKey(), expanded(field.getValue()));
+            }
+            return expanded;
+        }
+        return value;
     }
 
     private String unknownKey(String name) {

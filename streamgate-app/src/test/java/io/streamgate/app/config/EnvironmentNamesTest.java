@@ -20,6 +20,7 @@ class EnvironmentNamesTest {
                         tuple("advertisedHost", "STREAMGATE_ADVERTISED_HOST"),
                         tuple("dataDir", "STREAMGATE_DATA_DIR"),
                         tuple("pluginsDir", "STREAMGATE_PLUGINS_DIR"),
+                        tuple("resourcesDir", "STREAMGATE_RESOURCES_DIR"),
                         tuple("maxRequestFrameBytes", "STREAMGATE_MAX_REQUEST_FRAME_BYTES"),
                         tuple("shutdownTimeout", "STREAMGATE_SHUTDOWN_TIMEOUT"),
                         tuple("ioThreads", "STREAMGATE_IO_THREADS"),
@@ -31,7 +32,11 @@ class EnvironmentNamesTest {
                         tuple("upstream.metadataRefreshInterval",
                                 "STREAMGATE_UPSTREAM_METADATA_REFRESH_INTERVAL"),
                         tuple("upstream.brokerRemovalDelay", "STREAMGATE_UPSTREAM_BROKER_REMOVAL_DELAY"),
-                        tuple("upstream.properties", "STREAMGATE_UPSTREAM_PROPERTIES"));
+                        tuple("upstream.properties", "STREAMGATE_UPSTREAM_PROPERTIES"),
+                        tuple("store.type", "STREAMGATE_STORE_TYPE"),
+                        tuple("store.topic", "STREAMGATE_STORE_TOPIC"),
+                        tuple("admin.tokens", "STREAMGATE_ADMIN_TOKENS"),
+                        tuple("admin.users", "STREAMGATE_ADMIN_USERS"));
     }
 
     @Test

@@ -1,0 +1,29 @@
+package io.streamgate.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code streamgate delete interceptor NAME}: deletes resources through a running gateway. */
+@Command(name = "delete",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        usageHelpWidth = ConfigurationHelp.WIDTH,
+        subcommands = DeleteInterceptorCommand.class,
+        description = "Deletes a resource (an interceptor) through a running gateway's admin API.",
+        footer = {"", "Examples:",
+            "  streamgate delete interceptor tag-producer",
+            "  streamgate delete interceptor tag-producer --username alice"})
+public final class DeleteCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing what to delete: interceptor NAME");
+    }
+}

@@ -1,0 +1,31 @@
+package io.streamgate.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code streamgate get interceptors|plugins}: reads resources and plugins from a running gateway. */
+@Command(name = "get",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        usageHelpWidth = ConfigurationHelp.WIDTH,
+        subcommands = {GetInterceptorsCommand.class, GetPluginsCommand.class},
+        description = "Shows interceptors or plugins of a running gateway, as a table, JSON or YAML.",
+        footer = {"", "Examples:",
+            "  streamgate get interceptors",
+            "  streamgate get interceptors --username alice -o yaml > alice.yaml",
+            "  streamgate get interceptor tag-producer --vcluster payments",
+            "  streamgate get plugins"})
+public final class GetCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing what to get: interceptors or plugins");
+    }
+}
