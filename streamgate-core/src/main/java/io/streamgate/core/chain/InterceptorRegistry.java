@@ -50,6 +50,7 @@ public final class InterceptorRegistry implements AutoCloseable {
     private final PluginContext pluginContext;
     private final PluginConfigValidator validator;
     private final Duration closeGrace;
+    private final Set<InstalledInterceptor> retiring = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "streamgate-interceptor-closer");
         thread.setDaemon(true);
@@ -246,26 +247,32 @@ public final class InterceptorRegistry implements AutoCloseable {
         if (interceptor == null) {
             return;
         }
-        closer.schedule(() -> {
-            try {
-                interceptor.interceptor().close();
-            } catch (RuntimeException e) {
-                LOG.warn("Interceptor {} failed to close: {}", interceptor, e.toString());
-            }
-        }, closeGrace.toMillis(), TimeUnit.MILLISECONDS);
+        retiring.add(interceptor);
+        closer.schedule(() -> closeRetired(interceptor), closeGrace.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Closes every interceptor now. */
+    private void closeRetired(InstalledInterceptor interceptor) {
+        if (retiring.remove(interceptor)) {
+            closeQuietly(interceptor);
+        }
+    }
+
+    private static void closeQuietly(InstalledInterceptor interceptor) {
+        try {
+            interceptor.interceptor().close();
+        } catch (RuntimeException e) {
+            LOG.warn("Interceptor {} failed to close: {}", interceptor, e.toString());
+        }
+    }
+
+    /** Closes every interceptor now, including replaced ones still within their grace period. */
     @Override
     public synchronized void close() {
         closer.shutdownNow();
-        for (InstalledInterceptor interceptor : state.interceptors().values()) {
-            try {
-                interceptor.interceptor().close();
-            } catch (RuntimeException e) {
-                LOG.warn("Interceptor {} failed to close: {}", interceptor, e.toString());
-            }
+        for (InstalledInterceptor interceptor : List.copyOf(retiring)) {
+            closeRetired(interceptor);
         }
+        state.interceptors().values().forEach(InterceptorRegistry::closeQuietly);
         publish(Map.of());
     }
 }

@@ -148,6 +148,19 @@ class InterceptorRegistryTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> CLOSED.get() > closedBefore);
     }
 
+    @Test
+    void closingTheRegistryClosesReplacedInterceptorsStillInTheirGracePeriod() {
+        InterceptorRegistry patient = new InterceptorRegistry(PluginCatalog.of(new ProducePlugin()),
+                new FakePluginContext(), Map.of(), Duration.ofHours(1));
+        patient.put(definition("a", 1, Scope.GLOBAL));
+        patient.put(definition("a", 2, Scope.GLOBAL));
+        int closedBefore = CLOSED.get();
+
+        patient.close();
+
+        assertThat(CLOSED.get() - closedBefore).as("the replaced and the installed interceptor").isEqualTo(2);
+    }
+
     private int priorityFor(String vcluster, String user, Set<String> groups) {
         return registry.resolve(vcluster, user, groups).get(0).priority();
     }
