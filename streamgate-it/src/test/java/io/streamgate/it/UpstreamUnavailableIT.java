@@ -32,7 +32,8 @@ class UpstreamUnavailableIT {
              KafkaCluster kafka = KafkaCluster.builder().brokers(1).clientPort(node -> kafkaPort).build();
              KafkaClients clients = new KafkaClients(gateway.bootstrapServers())) {
             assertThat(gateway.isReady()).isFalse();
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+            // The first attempt gives up after upstream.connectTimeout (10 s by default).
+            await().atMost(Duration.ofSeconds(25)).untilAsserted(() ->
                     assertThat(gateway.notReadyReason()).startsWith("upstream Kafka cluster unreachable"));
 
             kafka.start();

@@ -4,9 +4,9 @@ import io.streamgate.api.RequestOutcome;
 import io.streamgate.core.chain.InstalledInterceptor;
 import io.streamgate.core.protocol.ErrorResponses;
 import org.apache.kafka.common.protocol.ApiMessage;
-import org.apache.kafka.common.protocol.Errors;
 
-import java.util.concurrent.TimeoutException;
+import java.util.Arrays;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * asynchronous, and reports how the request ends: forwarded (possibly modified or replaced), answered by the
  * gateway (short-circuit, refusal, or a failed or timed-out hook), or the connection closed.
  */
-final class RequestInterception {
+final class RequestInterception extends HookSequence<RequestOutcome, RequestInterception.Result> {
 
     /** How a request leaves the chain. */
     sealed interface Result {
@@ -31,71 +31,34 @@ final class RequestInterception {
         }
     }
 
+    private static final RequestOutcome FORWARD_UNCHANGED = new RequestOutcome.Forward(null);
+
     private final ProxyConnection connection;
     private final InFlightRequest request;
-    private final InstalledInterceptor[] stages;
-    private final Consumer<Result> done;
     private ApiMessage body;
-    private int index;
 
     RequestInterception(ProxyConnection connection, InFlightRequest request, InstalledInterceptor[] stages,
                         ApiMessage body, Consumer<Result> done) {
+        super(Arrays.asList(stages), done);
         this.connection = connection;
         this.request = request;
-        this.stages = stages;
         this.body = body;
-        this.done = done;
     }
 
-    void run() {
-        while (index < stages.length) {
-            InstalledInterceptor interceptor = stages[index];
-            HookContext context = request.contextFor(connection, interceptor);
-            Answer answer = new Answer();
-            HookInvocation.invoke(connection.eventLoop(), interceptor, FORWARD_UNCHANGED,
-                    RequestOutcome.forward(),
-                    () -> interceptor.requestHook(request.apiKey).onRequest(context, body),
-                    (outcome, failure) -> answer.deliver(apply(interceptor, outcome, failure)));
-            if (!answer.delivered) {
-                answer.later = true; // the hook answers asynchronously; its callback resumes the chain
-                return;
-            }
-            if (answer.result != STILL_GOING) {
-                done.accept(answer.result);
-                return;
-            }
-            index++;
-        }
-        done.accept(new Result.Forwarded(body));
+    @Override
+    void invoke(InstalledInterceptor interceptor, BiConsumer<RequestOutcome, Throwable> then) {
+        HookContext context = request.contextFor(connection, interceptor);
+        HookInvocation.invoke(connection.eventLoop(), interceptor, FORWARD_UNCHANGED, RequestOutcome.forward(),
+                () -> interceptor.requestHook(request.apiKey).onRequest(context, body), then);
     }
 
-    /** One hook's answer, delivered either during the call (synchronously) or later on the event loop. */
-    private final class Answer {
-        boolean delivered;
-        boolean later;
-        Result result;
-
-        void deliver(Result answered) {
-            delivered = true;
-            result = answered;
-            if (later) {
-                if (answered != STILL_GOING) {
-                    done.accept(answered);
-                } else {
-                    index++;
-                    run();
-                }
-            }
-        }
+    @Override
+    Result completed() {
+        return new Result.Forwarded(body);
     }
 
-    private static final RequestOutcome FORWARD_UNCHANGED = new RequestOutcome.Forward(null);
-
-    /** Marks an answer that lets the chain go on. */
-    private static final Result STILL_GOING = new Result.Forwarded(null);
-
-    /** The result that ends the chain, {@link #STILL_GOING} to go on, for one hook's answer. */
-    private Result apply(InstalledInterceptor interceptor, RequestOutcome outcome, Throwable failure) {
+    @Override
+    Result apply(InstalledInterceptor interceptor, RequestOutcome outcome, Throwable failure) {
         if (failure != null) {
             return failed(interceptor, failure);
         }
@@ -107,7 +70,7 @@ final class RequestInterception {
                 }
                 body = forward.replacement();
             }
-            return STILL_GOING;
+            return null;
         }
         if (outcome instanceof RequestOutcome.Respond respond) {
             return new Result.Answered(respond.response(), interceptor);
@@ -124,12 +87,8 @@ final class RequestInterception {
     }
 
     private Result failed(InstalledInterceptor interceptor, Throwable failure) {
-        boolean timedOut = failure instanceof TimeoutException;
-        connection.metrics().interceptorFailed(interceptor.name(), timedOut);
-        String message = "interceptor " + interceptor.name() + (timedOut ? " timed out: " : " failed: ")
-                + failure.getMessage();
-        connection.logInterceptorFailure(interceptor, request.apiKey, failure);
+        HookFailure answer = hookFailed(connection, interceptor, request.apiKey, failure);
         return new Result.Answered(ErrorResponses.forRequest(request.apiKey, request.apiVersion, body,
-                timedOut ? Errors.REQUEST_TIMED_OUT : Errors.UNKNOWN_SERVER_ERROR, message), interceptor);
+                answer.error(), answer.message()), interceptor);
     }
 }

@@ -4,10 +4,9 @@ import io.streamgate.api.ResponseOutcome;
 import io.streamgate.core.chain.InstalledInterceptor;
 import io.streamgate.core.protocol.ErrorResponses;
 import org.apache.kafka.common.protocol.ApiMessage;
-import org.apache.kafka.common.protocol.Errors;
 
 import java.util.List;
-import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -15,7 +14,7 @@ import java.util.function.Consumer;
  * response to send, or that the connection must close. A hook that fails or times out turns the response
  * into an error response ({@link ErrorResponses#poison}), and the hooks after it do not run.
  */
-final class ResponseInterception {
+final class ResponseInterception extends HookSequence<ResponseOutcome, ResponseInterception.Result> {
 
     /** How a response leaves the chain. */
     sealed interface Result {
@@ -30,64 +29,31 @@ final class ResponseInterception {
 
     private final ProxyConnection connection;
     private final InFlightRequest request;
-    private final List<InstalledInterceptor> stages;
-    private final Consumer<Result> done;
     private ApiMessage body;
-    private int index;
 
     /** @param stages the interceptors whose hooks run, in the order they run */
     ResponseInterception(ProxyConnection connection, InFlightRequest request, List<InstalledInterceptor> stages,
                          ApiMessage body, Consumer<Result> done) {
+        super(stages, done);
         this.connection = connection;
         this.request = request;
-        this.stages = stages;
         this.body = body;
-        this.done = done;
     }
 
-    void run() {
-        while (index < stages.size()) {
-            InstalledInterceptor interceptor = stages.get(index);
-            HookContext context = request.contextFor(connection, interceptor);
-            Answer answer = new Answer();
-            HookInvocation.invoke(connection.eventLoop(), interceptor, FORWARD_UNCHANGED, ResponseOutcome.forward(),
-                    () -> interceptor.responseHook(request.apiKey).onResponse(context, body),
-                    (outcome, failure) -> answer.deliver(apply(interceptor, outcome, failure)));
-            if (!answer.delivered) {
-                answer.later = true;
-                return;
-            }
-            if (answer.result != null) {
-                done.accept(answer.result);
-                return;
-            }
-            index++;
-        }
-        done.accept(new Result.Send(body));
+    @Override
+    void invoke(InstalledInterceptor interceptor, BiConsumer<ResponseOutcome, Throwable> then) {
+        HookContext context = request.contextFor(connection, interceptor);
+        HookInvocation.invoke(connection.eventLoop(), interceptor, FORWARD_UNCHANGED, ResponseOutcome.forward(),
+                () -> interceptor.responseHook(request.apiKey).onResponse(context, body), then);
     }
 
-    /** One hook's answer, delivered during the call or later on the event loop. */
-    private final class Answer {
-        boolean delivered;
-        boolean later;
-        Result result;
-
-        void deliver(Result answered) {
-            delivered = true;
-            result = answered;
-            if (later) {
-                if (answered != null) {
-                    done.accept(answered);
-                } else {
-                    index++;
-                    run();
-                }
-            }
-        }
+    @Override
+    Result completed() {
+        return new Result.Send(body);
     }
 
-    /** The result that ends the chain, or null to go on. */
-    private Result apply(InstalledInterceptor interceptor, ResponseOutcome outcome, Throwable failure) {
+    @Override
+    Result apply(InstalledInterceptor interceptor, ResponseOutcome outcome, Throwable failure) {
         if (failure == null && outcome instanceof ResponseOutcome.Forward forward) {
             if (forward.replacement() == null) {
                 return null;
@@ -105,11 +71,8 @@ final class ResponseInterception {
         if (failure == null) {
             failure = new NullPointerException("the hook completed with no outcome");
         }
-        boolean timedOut = failure instanceof TimeoutException;
-        connection.metrics().interceptorFailed(interceptor.name(), timedOut);
-        connection.logInterceptorFailure(interceptor, request.apiKey, failure);
-        ErrorResponses.poison(body, timedOut ? Errors.REQUEST_TIMED_OUT : Errors.UNKNOWN_SERVER_ERROR,
-                "interceptor " + interceptor.name() + (timedOut ? " timed out: " : " failed: ") + failure.getMessage());
+        HookFailure answer = hookFailed(connection, interceptor, request.apiKey, failure);
+        ErrorResponses.poison(body, answer.error(), answer.message());
         return new Result.Send(body);
     }
 }

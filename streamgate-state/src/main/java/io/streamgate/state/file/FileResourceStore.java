@@ -1,14 +1,11 @@
 package io.streamgate.state.file;
 
 import io.streamgate.state.InvalidResourceException;
-import io.streamgate.state.PutResult;
 import io.streamgate.state.Resource;
 import io.streamgate.state.ResourceId;
-import io.streamgate.state.ResourceListener;
-import io.streamgate.state.ResourceStore;
 import io.streamgate.state.ResourceStoreException;
-import io.streamgate.state.Subscription;
 import io.streamgate.state.table.ResourceTable;
+import io.streamgate.state.table.TableBackedStore;
 import io.streamgate.state.table.TableWrite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The single-instance store, and the default: every resource in {@code <dataDir>/resources/resources.json}.
@@ -37,15 +30,12 @@ import java.util.Optional;
  * <p><b>Thread-safety.</b> Reads take no lock (see {@link ResourceTable}); writes are serialised. Whoever
  * constructs the store closes it.
  */
-public final class FileResourceStore implements ResourceStore {
+public final class FileResourceStore extends TableBackedStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileResourceStore.class);
 
     private final AtomicFile file;
     private final DataDirectoryLock lock;
-    private final ResourceTable table;
-    private final Clock clock;
-    private final Object writeLock = new Object();
     private volatile boolean closed;
 
     /**
@@ -59,90 +49,19 @@ public final class FileResourceStore implements ResourceStore {
 
     /** As {@link #FileResourceStore(Path)}, with the clock that stamps {@code updatedAt}. */
     public FileResourceStore(Path dataDir, Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-        Path directory = dataDir.resolve("resources");
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new ResourceStoreException("cannot create the resource directory " + directory + ": " + e, e);
-        }
-        this.file = new AtomicFile(directory.resolve("resources.json"));
-        this.lock = DataDirectoryLock.acquire(directory);
-        try {
-            Map<ResourceId, Resource> resources = load(file.path());
-            this.table = new ResourceTable("file", resources);
-            LOG.info("Loaded {} resource(s) from {}", resources.size(), file.path());
-        } catch (RuntimeException e) {
-            lock.close();
-            throw e;
-        }
+        this(OpenedFile.open(dataDir.resolve("resources")), clock);
+    }
+
+    private FileResourceStore(OpenedFile opened, Clock clock) {
+        super(new ResourceTable("file", opened.resources()), clock);
+        this.file = opened.file();
+        this.lock = opened.lock();
+        LOG.info("Loaded {} resource(s) from {}", opened.resources().size(), file.path());
     }
 
     /** The file the resources are kept in. */
     public Path file() {
         return file.path();
-    }
-
-    @Override
-    public List<Resource> list(String kind) {
-        return table.list(kind);
-    }
-
-    @Override
-    public Optional<Resource> get(ResourceId id) {
-        return table.get(id);
-    }
-
-    @Override
-    public Map<ResourceId, Resource> snapshot() {
-        return table.snapshot();
-    }
-
-    @Override
-    public Subscription subscribe(ResourceListener listener) {
-        return table.subscribe(listener);
-    }
-
-    @Override
-    public PutResult put(Resource resource, String actor) {
-        Objects.requireNonNull(resource, "resource");
-        Objects.requireNonNull(actor, "actor");
-        synchronized (writeLock) {
-            ensureOpen();
-            Resource current = table.get(resource.id()).orElse(null);
-            if (resource.hasSameContentAs(current)) {
-                return new PutResult(PutResult.Outcome.UNCHANGED, current);
-            }
-            long revision = current == null ? 1 : current.metadata().revision() + 1;
-            Resource stored = resource.withMetadata(resource.metadata()
-                    .stored(revision, clock.instant().truncatedTo(ChronoUnit.MILLIS), actor));
-            Map<ResourceId, Resource> next = new HashMap<>(table.snapshot());
-            next.put(stored.id(), stored);
-            persist(next, "write " + stored.id());
-            table.apply(new TableWrite.Upsert(stored));
-            PutResult.Outcome outcome = current == null ? PutResult.Outcome.CREATED : PutResult.Outcome.UPDATED;
-            LOG.info("{} {} by {} (revision {})", outcome == PutResult.Outcome.CREATED ? "Created" : "Updated",
-                    stored.id(), actor, revision);
-            return new PutResult(outcome, stored);
-        }
-    }
-
-    @Override
-    public boolean delete(ResourceId id, String actor) {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(actor, "actor");
-        synchronized (writeLock) {
-            ensureOpen();
-            if (table.get(id).isEmpty()) {
-                return false;
-            }
-            Map<ResourceId, Resource> next = new HashMap<>(table.snapshot());
-            next.remove(id);
-            persist(next, "delete " + id);
-            table.apply(new TableWrite.Removal(id));
-            LOG.info("Deleted {} by {}", id, actor);
-            return true;
-        }
     }
 
     @Override
@@ -157,6 +76,29 @@ public final class FileResourceStore implements ResourceStore {
         lock.close();
     }
 
+    @Override
+    protected void ensureWritable() {
+        if (closed) {
+            throw new ResourceStoreException("the resource store " + file.path() + " is closed");
+        }
+    }
+
+    @Override
+    protected void persistUpsert(Resource stored, String what) {
+        Map<ResourceId, Resource> next = new HashMap<>(table.snapshot());
+        next.put(stored.id(), stored);
+        persist(next, what);
+        table.apply(new TableWrite.Upsert(stored));
+    }
+
+    @Override
+    protected void persistRemoval(ResourceId id, String what) {
+        Map<ResourceId, Resource> next = new HashMap<>(table.snapshot());
+        next.remove(id);
+        persist(next, what);
+        table.apply(new TableWrite.Removal(id));
+    }
+
     private void persist(Map<ResourceId, Resource> resources, String what) {
         try {
             file.write(StoreFileFormat.encode(resources));
@@ -166,27 +108,41 @@ public final class FileResourceStore implements ResourceStore {
         }
     }
 
-    private void ensureOpen() {
-        if (closed) {
-            throw new ResourceStoreException("the resource store " + file.path() + " is closed");
-        }
-    }
+    /** The locked directory's file and what it held. */
+    private record OpenedFile(AtomicFile file, DataDirectoryLock lock, Map<ResourceId, Resource> resources) {
 
-    private static Map<ResourceId, Resource> load(Path path) {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            return Map.of();
-        } catch (IOException e) {
-            throw new ResourceStoreException("cannot read the resource store file " + path + ": " + e, e);
+        static OpenedFile open(Path directory) {
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException e) {
+                throw new ResourceStoreException("cannot create the resource directory " + directory + ": " + e, e);
+            }
+            AtomicFile file = new AtomicFile(directory.resolve("resources.json"));
+            DataDirectoryLock lock = DataDirectoryLock.acquire(directory);
+            try {
+                return new OpenedFile(file, lock, load(file.path()));
+            } catch (RuntimeException e) {
+                lock.close();
+                throw e;
+            }
         }
-        try {
-            return StoreFileFormat.decode(content);
-        } catch (InvalidResourceException e) {
-            throw new ResourceStoreException("the resource store file " + path + " is corrupt: " + e.getMessage()
-                    + ". Fix the file, or move it away to start with no resources; the gateway does not start "
-                    + "with it as it is", e);
+
+        private static Map<ResourceId, Resource> load(Path path) {
+            byte[] content;
+            try {
+                content = Files.readAllBytes(path);
+            } catch (NoSuchFileException e) {
+                return Map.of();
+            } catch (IOException e) {
+                throw new ResourceStoreException("cannot read the resource store file " + path + ": " + e, e);
+            }
+            try {
+                return StoreFileFormat.decode(content);
+            } catch (InvalidResourceException e) {
+                throw new ResourceStoreException("the resource store file " + path + " is corrupt: "
+                        + e.getMessage() + ". Fix the file, or move it away to start with no resources; the gateway "
+                        + "does not start with it as it is", e);
+            }
         }
     }
 }

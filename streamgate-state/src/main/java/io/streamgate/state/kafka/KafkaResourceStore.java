@@ -3,12 +3,10 @@ package io.streamgate.state.kafka;
 import io.streamgate.state.PutResult;
 import io.streamgate.state.Resource;
 import io.streamgate.state.ResourceId;
-import io.streamgate.state.ResourceListener;
-import io.streamgate.state.ResourceStore;
 import io.streamgate.state.ResourceStoreException;
-import io.streamgate.state.Subscription;
 import io.streamgate.state.document.ResourceDocuments;
 import io.streamgate.state.table.ResourceTable;
+import io.streamgate.state.table.TableBackedStore;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,11 +20,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -57,16 +52,13 @@ import java.util.concurrent.TimeoutException;
  *
  * <p><b>Thread-safety.</b> All methods are thread-safe; reads take no lock (see {@link ResourceTable}).
  */
-public final class KafkaResourceStore implements ResourceStore {
+public final class KafkaResourceStore extends TableBackedStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaResourceStore.class);
 
     private final KafkaResourceStoreConfig config;
     private final TopicPartition partition;
-    private final Clock clock;
-    private final ResourceTable table;
     private final AppliedOffsets applied = new AppliedOffsets();
-    private final Object writeLock = new Object();
     private final Object lifecycleLock = new Object();
     private volatile KafkaProducer<String, String> producer;
     private volatile ResourceTopicTailer tailer;
@@ -88,10 +80,9 @@ public final class KafkaResourceStore implements ResourceStore {
 
     /** As {@link #KafkaResourceStore(KafkaResourceStoreConfig)}, with the clock that stamps {@code updatedAt}. */
     public KafkaResourceStore(KafkaResourceStoreConfig config, Clock clock) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        super(new ResourceTable(config.topic(), Map.of()), clock);
+        this.config = config;
         this.partition = new TopicPartition(config.topic(), 0);
-        this.table = new ResourceTable(config.topic(), Map.of());
     }
 
     /**
@@ -151,59 +142,18 @@ public final class KafkaResourceStore implements ResourceStore {
     }
 
     @Override
-    public List<Resource> list(String kind) {
-        return table.list(kind);
+    protected void ensureWritable() {
+        ensureStarted();
     }
 
     @Override
-    public Optional<Resource> get(ResourceId id) {
-        return table.get(id);
+    protected void persistUpsert(Resource stored, String what) {
+        write(stored.id(), ResourceDocuments.toJson(stored), what);
     }
 
     @Override
-    public Map<ResourceId, Resource> snapshot() {
-        return table.snapshot();
-    }
-
-    @Override
-    public Subscription subscribe(ResourceListener listener) {
-        return table.subscribe(listener);
-    }
-
-    @Override
-    public PutResult put(Resource resource, String actor) {
-        Objects.requireNonNull(resource, "resource");
-        Objects.requireNonNull(actor, "actor");
-        synchronized (writeLock) {
-            ensureStarted();
-            Resource current = table.get(resource.id()).orElse(null);
-            if (resource.hasSameContentAs(current)) {
-                return new PutResult(PutResult.Outcome.UNCHANGED, current);
-            }
-            long revision = current == null ? 1 : current.metadata().revision() + 1;
-            Resource stored = resource.withMetadata(resource.metadata()
-                    .stored(revision, clock.instant().truncatedTo(ChronoUnit.MILLIS), actor));
-            write(stored.id(), ResourceDocuments.toJson(stored), "write " + stored.id());
-            PutResult.Outcome outcome = current == null ? PutResult.Outcome.CREATED : PutResult.Outcome.UPDATED;
-            LOG.info("{} {} by {} (revision {})", outcome == PutResult.Outcome.CREATED ? "Created" : "Updated",
-                    stored.id(), actor, revision);
-            return new PutResult(outcome, stored);
-        }
-    }
-
-    @Override
-    public boolean delete(ResourceId id, String actor) {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(actor, "actor");
-        synchronized (writeLock) {
-            ensureStarted();
-            if (table.get(id).isEmpty()) {
-                return false;
-            }
-            write(id, null, "delete " + id);
-            LOG.info("Deleted {} by {}", id, actor);
-            return true;
-        }
+    protected void persistRemoval(ResourceId id, String what) {
+        write(id, null, what);
     }
 
     /** Stops tailing, closes the Kafka clients and the listener thread. Writes waiting fail. Idempotent. */
