@@ -1,5 +1,5 @@
 /**
- * Test doubles for the plugins of this module: a connection, an interceptor context, a plugin context and a
- * hook registry that behave as the gateway does, plus record and schema conveniences.
+ * Test data for the plugins of this module: records to feed hooks and ways to read them back, and Fetch and
+ * ShareFetch messages. The fakes of the gateway itself come from {@code streamgate-plugin-testkit}.
  */
 package io.streamgate.plugins.headers.fakes;

@@ -3,8 +3,8 @@ package io.streamgate.plugins.headers.inject;
 import io.streamgate.api.Interceptor;
 import io.streamgate.api.InvalidConfigException;
 import io.streamgate.api.PluginConfig;
-import io.streamgate.plugins.headers.fakes.ConfigSchemas;
-import io.streamgate.plugins.headers.fakes.FakePluginContext;
+import io.streamgate.plugins.testkit.ConfigSchemas;
+import io.streamgate.plugins.testkit.FakePluginContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

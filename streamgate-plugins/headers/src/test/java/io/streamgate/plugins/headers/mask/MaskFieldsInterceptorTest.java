@@ -2,10 +2,10 @@ package io.streamgate.plugins.headers.mask;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamgate.api.PluginConfig;
-import io.streamgate.plugins.headers.fakes.FakeConnection;
-import io.streamgate.plugins.headers.fakes.FakeInterceptorContext;
-import io.streamgate.plugins.headers.fakes.FakePluginContext;
-import io.streamgate.plugins.headers.fakes.RegisteredHooks;
+import io.streamgate.plugins.testkit.FakeConnection;
+import io.streamgate.plugins.testkit.FakeInterceptorContext;
+import io.streamgate.plugins.testkit.FakePluginContext;
+import io.streamgate.plugins.testkit.RegisteredHooks;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.message.FetchRequestData;

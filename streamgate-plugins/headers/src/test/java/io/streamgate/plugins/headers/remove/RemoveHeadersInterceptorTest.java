@@ -2,9 +2,9 @@ package io.streamgate.plugins.headers.remove;
 
 import io.streamgate.api.PluginConfig;
 import io.streamgate.api.ResponseOutcome;
-import io.streamgate.plugins.headers.fakes.FakeInterceptorContext;
-import io.streamgate.plugins.headers.fakes.FakePluginContext;
-import io.streamgate.plugins.headers.fakes.RegisteredHooks;
+import io.streamgate.plugins.testkit.FakeInterceptorContext;
+import io.streamgate.plugins.testkit.FakePluginContext;
+import io.streamgate.plugins.testkit.RegisteredHooks;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.message.FetchResponseData;

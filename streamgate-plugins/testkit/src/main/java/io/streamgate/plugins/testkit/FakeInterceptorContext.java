@@ -1,4 +1,4 @@
-package io.streamgate.plugins.headers.fakes;
+package io.streamgate.plugins.testkit;
 
 import io.streamgate.api.InterceptorContext;
 import org.apache.kafka.common.Uuid;
@@ -18,8 +18,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
- * The context of one request, running everything on the calling thread. Topic ids resolve from
- * {@link #knownTopic(Uuid, String)}; every lookup is recorded.
+ * The context of one request, running everything on the calling thread. Use one instance for a request and
+ * its response, as the gateway does, so that the hooks share its {@link #scratch()}.
+ *
+ * <p>Topic ids resolve from {@link #knownTopic(Uuid, String)}, unknown ids are left out of the answer, and
+ * every lookup is recorded in {@link #lookups()}. {@link #executor()} runs tasks at once on the calling
+ * thread and {@link #allocate(int)} returns heap buffers. There is no broker: {@link #sendRequest} returns
+ * a failed stage, and {@link #schedule} throws {@link UnsupportedOperationException}.
  */
 public final class FakeInterceptorContext implements InterceptorContext {
 
@@ -31,21 +36,25 @@ public final class FakeInterceptorContext implements InterceptorContext {
     private final List<Collection<Uuid>> lookups = new ArrayList<>();
     private String interceptorName = "under-test";
 
+    /** A request of {@code apiKey} at {@code apiVersion} on {@code connection}. */
     public FakeInterceptorContext(ApiKeys apiKey, short apiVersion, FakeConnection connection) {
         this.apiKey = apiKey;
         this.apiVersion = apiVersion;
         this.connection = connection;
     }
 
+    /** A request of {@code apiKey} at {@code apiVersion} on a new {@link FakeConnection}. */
     public FakeInterceptorContext(ApiKeys apiKey, int apiVersion) {
         this(apiKey, (short) apiVersion, new FakeConnection());
     }
 
+    /** Makes {@link #topicNames(Collection)} answer {@code name} for {@code id}. */
     public FakeInterceptorContext knownTopic(Uuid id, String name) {
         topicNames.put(id, name);
         return this;
     }
 
+    /** Sets the {@link #interceptorName()}, {@code under-test} by default. */
     public FakeInterceptorContext interceptorName(String name) {
         this.interceptorName = name;
         return this;

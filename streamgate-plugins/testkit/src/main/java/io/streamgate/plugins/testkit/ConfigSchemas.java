@@ -1,4 +1,4 @@
-package io.streamgate.plugins.headers.fakes;
+package io.streamgate.plugins.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Checks configurations against a plugin's schema with the validator the gateway uses, and the schema's style. */
+/**
+ * Checks configurations against a plugin's {@link InterceptorPlugin#configSchema() schema} with the validator
+ * the gateway uses (draft 2020-12), and checks the schema itself against the style of the built-in plugins.
+ */
 public final class ConfigSchemas {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,6 +29,7 @@ public final class ConfigSchemas {
                 .map(Error::toString).toList();
     }
 
+    /** The plugin's schema as a JSON tree, e.g. to read a default with {@code at("/properties/x/default")}. */
     public static JsonNode tree(InterceptorPlugin plugin) {
         try {
             return JSON.readTree(plugin.configSchema());
@@ -36,7 +40,8 @@ public final class ConfigSchemas {
 
     /**
      * Style rules for plugin schemas: draft 2020-12; every object closed with {@code additionalProperties:
-     * false} (or a schema for its values); every property described. Returns what breaks them.
+     * false} (or a schema for its values); every property described. Returns what breaks them, each naming
+     * the schema at fault by its path from the root {@code $}, e.g. {@code $.rules[].path has no description}.
      */
     public static List<String> styleProblems(InterceptorPlugin plugin) {
         JsonNode schema = tree(plugin);
@@ -44,7 +49,7 @@ public final class ConfigSchemas {
         if (!"https://json-schema.org/draft/2020-12/schema".equals(schema.path("$schema").asText())) {
             problems.add("$schema is not draft 2020-12");
         }
-        checkObject(schema, "", problems);
+        checkObject(schema, "$", problems);
         return problems;
     }
 

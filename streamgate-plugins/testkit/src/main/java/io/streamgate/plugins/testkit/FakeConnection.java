@@ -1,4 +1,4 @@
-package io.streamgate.plugins.audit.fakes;
+package io.streamgate.plugins.testkit;
 
 import io.streamgate.api.ConnectionInfo;
 
@@ -9,7 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A client connection with settable identity, for hooks under test. */
+/**
+ * A client connection with settable identity, for hooks under test. By default: id {@code connection-1} on
+ * listener {@code plain}, from {@code 192.0.2.7:51234}, principal {@link ConnectionInfo#ANONYMOUS}, client id
+ * {@code test-client}, no virtual cluster, no TLS certificate, service account or groups. {@link #attributes()}
+ * is a plain mutable map, so a test can share one connection between several contexts, as the gateway does
+ * for the requests of one connection.
+ */
 public final class FakeConnection implements ConnectionInfo {
 
     private String principal = ANONYMOUS;
