@@ -9,6 +9,7 @@ import io.streamgate.core.protocol.DecodedResponse;
 import io.streamgate.core.protocol.KafkaMessageCodec;
 import org.apache.kafka.common.message.MetadataResponseData;
 import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.ApiMessage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,6 +37,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code rewriteDecoded}: {@link BrokerAddressRewriter#rewrite} alone, on a decoded response. The same message
  *       is rewritten on every invocation; the rewriter's work does not depend on the hosts it finds (it learns each
  *       address, looks up each port and sets host and port), so every invocation does the same work.</li>
+ *   <li>{@code decode}: decoding alone, to split the codec's share from the rewriter's.</li>
  *   <li>{@code decodeRewriteEncode}: the codec around it, as the proxy's response processing does it.</li>
  *   <li>{@code throughProxy}: the whole exchange through the real {@code ProxyConnection} (see
  *       {@link EmbeddedProxy}): the request forwarded, the response decoded, its topic ids learned, rewritten,
@@ -109,6 +111,11 @@ public class MetadataRewriteBenchmark {
     @Benchmark
     public CompletionStage<Void> rewriteDecoded() {
         return rewriter.rewrite(decoded, VERSION);
+    }
+
+    @Benchmark
+    public ApiMessage decode() {
+        return KafkaMessageCodec.decodeResponse(response, ApiKeys.METADATA, VERSION).body();
     }
 
     @Benchmark
