@@ -60,7 +60,7 @@ final class RealisticMessages {
         return MemoryRecords.readableRecords(all.flip());
     }
 
-    /** A Produce request ({@code acks=-1}) of one topic, one record set per partition. */
+    /** A Produce request of one topic, one record set per partition. */
     static ProduceRequestData produceRequest(int partitions, int batchesPerPartition, int recordsPerBatch,
                                              int valueBytes, short acks, Random random) {
         ProduceRequestData.TopicProduceData topic = new ProduceRequestData.TopicProduceData()
