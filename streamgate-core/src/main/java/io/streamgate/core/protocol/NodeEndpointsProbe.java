@@ -44,7 +44,7 @@ public final class NodeEndpointsProbe {
         if (apiKey.responseHeaderVersion(version) >= 1) {
             index = Varints.skipTaggedFields(frame, index);
         }
-        int fieldStart = SchemaWalker.fieldStart(location.schema, location.fieldIndex, frame, index);
+        int fieldStart = location.before.skip(frame, index);
         if (location.tag < 0) {
             return Varints.unsignedVarint(frame, fieldStart) > 1; // compact array: length + 1
         }
@@ -67,7 +67,7 @@ public final class NodeEndpointsProbe {
     }
 
     /** Where node endpoints sit in a top-level schema: a regular field, or a tag of the tagged section. */
-    private record Location(Schema schema, int fieldIndex, int tag) {
+    private record Location(SchemaWalker.Step before, int tag) {
     }
 
     private static Location locate(ApiKeys apiKey, short version) {
@@ -100,12 +100,12 @@ public final class NodeEndpointsProbe {
         for (int i = 0; i < fields.length; i++) {
             Field def = fields[i].def;
             if (def.name.equals(FIELD_NAME)) {
-                return new Location(schema, i, -1);
+                return new Location(SchemaWalker.fieldsBefore(schema, i), -1);
             }
             if (def.type instanceof TaggedFields tagged) {
                 for (Map.Entry<Integer, Field> entry : tagged.fields().entrySet()) {
                     if (entry.getValue().name.equals(FIELD_NAME)) {
-                        return new Location(schema, i, entry.getKey());
+                        return new Location(SchemaWalker.fieldsBefore(schema, i), entry.getKey());
                     }
                 }
             }
