@@ -1,0 +1,22 @@
+package io.streamgate.bench.harness;
+
+/** What a workload's clients connect to in one run. */
+public enum TargetRole {
+    /** Kafka itself: the baseline. */
+    DIRECT("direct"),
+    /** The gateway with no interceptor: passthrough. */
+    GATEWAY("gateway"),
+    /** A second gateway running the chain of five built-in interceptors. */
+    CHAIN("chain");
+
+    private final String label;
+
+    TargetRole(String label) {
+        this.label = label;
+    }
+
+    /** The name used in progress lines and the report. */
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,84 @@
+package io.streamgate.bench.workload;
+
+import io.streamgate.bench.harness.ProcessWatch;
+import io.streamgate.bench.harness.Target;
+import io.streamgate.bench.harness.TargetRole;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Produce throughput, unthrottled, then consume throughput of the topic just filled. One run: a fresh topic, a
+ * warm-up of 5 % of the records (untimed: connections, metadata, JIT), then the timed send of all records, then a
+ * fresh consumer reading every record from the beginning. The gateway's and brokers' CPU and memory are watched
+ * separately for the timed send and for the read.
+ */
+public final class ThroughputWorkload implements Workload {
+
+    private final String name;
+    private final ResultEntry produce;
+    private final ResultEntry consume;
+    private final RecordValues values;
+    private final int records;
+    private final List<TargetRole> roles;
+    private final Consumer<ConsumerRecord<byte[], byte[]>> chainCheck;
+
+    /**
+     * @param roles the targets, the direct one first
+     * @param chainCheck checks the first record read through the chain gateway
+     */
+    ThroughputWorkload(String name, ResultEntry produce, ResultEntry consume, RecordValues values, int records,
+                       List<TargetRole> roles, Consumer<ConsumerRecord<byte[], byte[]>> chainCheck) {
+        this.name = name;
+        this.produce = produce;
+        this.consume = consume;
+        this.values = values;
+        this.records = records;
+        this.roles = List.copyOf(roles);
+        this.chainCheck = chainCheck;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<ResultEntry> entries() {
+        return List.of(produce, consume);
+    }
+
+    @Override
+    public List<TargetRole> roles() {
+        return roles;
+    }
+
+    @Override
+    public RunFigures run(RunContext context) throws Exception {
+        Target target = context.target();
+        String topic = context.topics().create(context.topicPrefix(name));
+        try {
+            int warmup = Math.max(1, records / 20);
+            Map<String, Double> produced = new LinkedHashMap<>();
+            try (ThroughputProducer producer = new ThroughputProducer(target.bootstrapServers(), topic, values)) {
+                producer.send(warmup);
+                ProcessWatch watch = target.watch();
+                ThroughputProducer.ProduceOutcome outcome = producer.send(records);
+                produced.putAll(outcome.figures());
+                produced.putAll(watch.finish(outcome.bytes()));
+            }
+            ProcessWatch watch = target.watch();
+            Consumer<ConsumerRecord<byte[], byte[]>> check = target.role() == TargetRole.CHAIN ? chainCheck : r -> { };
+            ThroughputConsumer.ConsumeOutcome outcome = ThroughputConsumer.consume(target.bootstrapServers(), topic,
+                    BenchTopics.PARTITIONS, warmup + records, check);
+            Map<String, Double> consumed = new LinkedHashMap<>(outcome.figures());
+            consumed.putAll(watch.finish(outcome.totalBytes()));
+            return RunFigures.of(produce.name(), produced, consume.name(), consumed);
+        } finally {
+            context.topics().delete(topic);
+        }
+    }
+}
