@@ -109,7 +109,7 @@ public final class Gateway implements AutoCloseable {
                 System.getenv(), INTERCEPTOR_CLOSE_GRACE);
         ProxyServices services = new ProxyServices(new UpstreamRoutes(bootstrapServers, topology, watcher), connector,
                 new BrokerAddressRewriter(listenerConfig.advertisedHost(), topology, listener), interceptors,
-                new GatewayMetrics(meterRegistry));
+                new GatewayMetrics(meterRegistry), config.streamFetchResponses());
         InetSocketAddress bootstrapAddress;
         try {
             bootstrapAddress = listener.bindBootstrap(listenerConfig.bootstrapPort(), services);

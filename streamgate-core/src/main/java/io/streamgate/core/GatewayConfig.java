@@ -17,6 +17,8 @@ import java.util.OptionalInt;
  * @param shutdownTimeout how long a graceful shutdown waits for in-flight requests to complete
  * @param ioThreads event-loop threads; each client connection and its upstream connection share one
  * @param plugins where interceptor plugins come from and may keep files
+ * @param streamFetchResponses whether Fetch is offered up to v15 only, so that its large responses are forwarded as
+ *     their bytes arrive (see {@link #withStreamFetchResponses})
  */
 public record GatewayConfig(
         ListenerConfig listener,
@@ -24,7 +26,8 @@ public record GatewayConfig(
         int maxRequestFrameBytes,
         Duration shutdownTimeout,
         int ioThreads,
-        PluginsConfig plugins) {
+        PluginsConfig plugins,
+        boolean streamFetchResponses) {
 
     public static final int DEFAULT_MAX_REQUEST_FRAME_BYTES = 100 * 1024 * 1024;
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
@@ -50,31 +53,49 @@ public record GatewayConfig(
                 DEFAULT_MAX_REQUEST_FRAME_BYTES,
                 DEFAULT_SHUTDOWN_TIMEOUT,
                 Runtime.getRuntime().availableProcessors(),
-                PluginsConfig.defaults());
+                PluginsConfig.defaults(),
+                true);
     }
 
     public GatewayConfig withListener(ListenerConfig listener) {
-        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins);
+        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
+                streamFetchResponses);
     }
 
     public GatewayConfig withUpstream(UpstreamConfig upstream) {
-        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins);
+        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
+                streamFetchResponses);
     }
 
     public GatewayConfig withMaxRequestFrameBytes(int maxRequestFrameBytes) {
-        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins);
+        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
+                streamFetchResponses);
     }
 
     public GatewayConfig withShutdownTimeout(Duration shutdownTimeout) {
-        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins);
+        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
+                streamFetchResponses);
     }
 
     public GatewayConfig withIoThreads(int ioThreads) {
-        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins);
+        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
+                streamFetchResponses);
     }
 
     public GatewayConfig withPlugins(PluginsConfig plugins) {
-        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins);
+        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
+                streamFetchResponses);
+    }
+
+    /**
+     * As this configuration, choosing the Fetch versions offered: {@code true} (the default) offers Fetch up to v15,
+     * whose responses carry no broker addresses, so that large ones reach consumers as their bytes arrive;
+     * {@code false} offers v16+ too (a new partition leader announced in the Fetch response, KIP-951), whose
+     * responses must then be held until whole to be checked for broker addresses.
+     */
+    public GatewayConfig withStreamFetchResponses(boolean streamFetchResponses) {
+        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
+                streamFetchResponses);
     }
 
     /**

@@ -84,7 +84,7 @@ class ProduceConsumeIT {
     }
 
     @Test
-    void deliversLargeRecordsIntact() throws Exception {
+    void deliversLargeRecordsIntactStreamingTheirFetchResponses() throws Exception {
         String topic = unique("large");
         Records.createTopic(GATEWAY.clients().admin(), topic, 1);
         byte[] payload = new byte[900 * 1024];
@@ -101,6 +101,8 @@ class ProduceConsumeIT {
         List<ConsumerRecord<byte[], byte[]>> received = consume(consumer, 5, Duration.ofSeconds(30));
 
         assertThat(received).hasSize(5).allSatisfy(record -> assertThat(record.value()).isEqualTo(payload));
+        assertThat(count("streamgate.responses.streamed", "Fetch"))
+                .as("Fetch responses of ~900 KiB reach the consumer as their bytes arrive").isPositive();
     }
 
     @Test

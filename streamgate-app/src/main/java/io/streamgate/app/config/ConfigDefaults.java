@@ -1,5 +1,6 @@
 package io.streamgate.app.config;
 
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -38,6 +39,7 @@ public final class ConfigDefaults {
                 .set("maxRequestFrameBytes", IntNode.valueOf(GatewayConfig.DEFAULT_MAX_REQUEST_FRAME_BYTES), "default")
                 .set("shutdownTimeout", duration(GatewayConfig.DEFAULT_SHUTDOWN_TIMEOUT), "default")
                 .set("ioThreads", IntNode.valueOf(Runtime.getRuntime().availableProcessors()), "default")
+                .set("streamFetchResponses", BooleanNode.TRUE, "default")
                 .set("brokerPorts.base", IntNode.valueOf(listener.brokerPortBase()), "default")
                 .set("brokerPorts.minNodeId", "auto", "default")
                 .set("brokerPorts.maxBrokers", IntNode.valueOf(listener.maxBrokers()), "default")

@@ -31,6 +31,8 @@ import java.util.OptionalInt;
  * @param maxRequestFrameBytes the largest request a client may send
  * @param shutdownTimeout how long a graceful shutdown waits for in-flight requests
  * @param ioThreads the gateway's event-loop threads
+ * @param streamFetchResponses whether Fetch is offered up to v15 only, so that large Fetch responses reach consumers
+ *     as their bytes arrive (see {@link GatewayConfig#withStreamFetchResponses})
  * @param brokerPorts how broker node ids map to gateway ports
  * @param upstream the Kafka cluster behind the gateway; none means the embedded one
  * @param store where resources (interceptors) are kept
@@ -48,6 +50,7 @@ public record StreamgateConfig(
         @Range(min = 1024, max = Integer.MAX_VALUE) int maxRequestFrameBytes,
         Duration shutdownTimeout,
         @Range(min = 1, max = 1024) int ioThreads,
+        boolean streamFetchResponses,
         BrokerPorts brokerPorts,
         Upstream upstream,
         Store store,
@@ -86,7 +89,7 @@ public record StreamgateConfig(
                 upstream.metadataRefreshInterval(),
                 upstream.brokerRemovalDelay());
         return new GatewayConfig(listener, upstreamConfig, maxRequestFrameBytes, shutdownTimeout, ioThreads,
-                new GatewayConfig.PluginsConfig(pluginsDir, dataDir));
+                new GatewayConfig.PluginsConfig(pluginsDir, dataDir), streamFetchResponses);
     }
 
     /**

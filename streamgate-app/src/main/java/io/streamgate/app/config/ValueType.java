@@ -57,6 +57,9 @@ sealed interface ValueType {
             return range == null ? new IntegerValue(Integer.MIN_VALUE, Integer.MAX_VALUE)
                     : new IntegerValue(range.min(), range.max());
         }
+        if (type == boolean.class) {
+            return new BooleanValue();
+        }
         if (type == OptionalInt.class) {
             return new NodeIdValue(range == null ? 0 : range.min());
         }
@@ -123,6 +126,27 @@ sealed interface ValueType {
                 return "an integer";
             }
             return max == Integer.MAX_VALUE ? "an integer >= " + min : "an integer " + min + ".." + max;
+        }
+    }
+
+    /** {@code true} or {@code false}: a YAML boolean, or that text in any case. */
+    record BooleanValue() implements ValueType {
+
+        @Override
+        public Object read(JsonNode node) throws InvalidValueException {
+            if (node.isBoolean()) {
+                return node.booleanValue();
+            }
+            String text = node.isTextual() ? node.textValue().trim() : "";
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(text);
+            }
+            throw new InvalidValueException();
+        }
+
+        @Override
+        public String expectation() {
+            return "true or false";
         }
     }
 

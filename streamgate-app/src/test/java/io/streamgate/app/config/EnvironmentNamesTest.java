@@ -24,6 +24,7 @@ class EnvironmentNamesTest {
                         tuple("maxRequestFrameBytes", "STREAMGATE_MAX_REQUEST_FRAME_BYTES"),
                         tuple("shutdownTimeout", "STREAMGATE_SHUTDOWN_TIMEOUT"),
                         tuple("ioThreads", "STREAMGATE_IO_THREADS"),
+                        tuple("streamFetchResponses", "STREAMGATE_STREAM_FETCH_RESPONSES"),
                         tuple("brokerPorts.base", "STREAMGATE_BROKER_PORTS_BASE"),
                         tuple("brokerPorts.minNodeId", "STREAMGATE_BROKER_PORTS_MIN_NODE_ID"),
                         tuple("brokerPorts.maxBrokers", "STREAMGATE_BROKER_PORTS_MAX_BROKERS"),

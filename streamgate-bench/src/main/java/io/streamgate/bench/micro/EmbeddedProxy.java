@@ -70,7 +70,7 @@ final class EmbeddedProxy implements AutoCloseable {
                 new SteadyBrokerPorts(new BrokerPortMapping(19_092, OptionalInt.empty(), 256)));
         ProxyServices services = new ProxyServices(
                 new UpstreamRoutes(List.of(HostPort.parse(BROKER)), topology, null), connector, rewriter,
-                interceptors, new GatewayMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+                interceptors, new GatewayMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)), true);
 
         client = new InlineChannel(true);
         client.pipeline().addLast("frames", KafkaFrameDecoder.forRequests(100 * 1024 * 1024));

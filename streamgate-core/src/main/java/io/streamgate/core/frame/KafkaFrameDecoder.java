@@ -11,6 +11,11 @@ import java.util.List;
  * <em>including</em> its 4-byte length prefix, so that a frame nobody needs to change is forwarded as is:
  * no copy, no re-encode.
  *
+ * <p>A decoder for responses can also forward a large frame as its bytes arrive, when a {@link FrameStreaming}
+ * policy agrees ({@link #streamFramesFrom}): the frame is then emitted as {@link FramePiece}s, so that a
+ * multi-megabyte Fetch response nobody needs to look into reaches the client while the broker is still sending it,
+ * instead of after it.
+ *
  * <p>Invalid input (negative or oversized length, a frame too short to hold a header, TLS or HTTP bytes
  * where Kafka was expected) raises a {@link FrameException}; after that the decoder discards everything,
  * and the handler that catches the exception closes the connection.
@@ -18,12 +23,17 @@ import java.util.List;
 public final class KafkaFrameDecoder extends ByteToMessageDecoder {
 
     private static final int LENGTH_FIELD_BYTES = 4;
+    private static final int CORRELATION_ID_END = 8;
 
     private final int maxFrameBytes;
     private final int minFrameBytes;
     private final boolean detectForeignProtocol;
     private boolean firstFrame = true;
     private boolean failed;
+    private FrameStreaming streaming;
+    private int streamFrom = Integer.MAX_VALUE;
+    /** Bytes of the frame being streamed that have not arrived yet; 0 when no frame is being streamed. */
+    private int streamRemaining;
 
     /**
      * @param maxFrameBytes the largest frame body accepted (excluding the length prefix)
@@ -47,11 +57,28 @@ public final class KafkaFrameDecoder extends ByteToMessageDecoder {
         return new KafkaFrameDecoder(Integer.MAX_VALUE - LENGTH_FIELD_BYTES, 4, false);
     }
 
+    /**
+     * Lets frames of at least {@code minFrameBytes} (length prefix included) that have not fully arrived be forwarded
+     * in pieces, when {@code policy} agrees. Call on the channel's event loop.
+     */
+    public void streamFramesFrom(int minFrameBytes, FrameStreaming policy) {
+        this.streamFrom = Math.max(minFrameBytes, CORRELATION_ID_END);
+        this.streaming = policy;
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (failed) {
             in.skipBytes(in.readableBytes());
             return;
+        }
+        if (streamRemaining > 0) {
+            int piece = Math.min(in.readableBytes(), streamRemaining);
+            streamRemaining -= piece;
+            out.add(new FramePiece(in.readRetainedSlice(piece), false, streamRemaining == 0));
+            if (streamRemaining > 0) {
+                return;
+            }
         }
         while (in.readableBytes() >= LENGTH_FIELD_BYTES) {
             int start = in.readerIndex();
@@ -72,6 +99,19 @@ public final class KafkaFrameDecoder extends ByteToMessageDecoder {
                 fail(in, "frame of " + length + " bytes is too short to hold a Kafka header");
             }
             if (in.readableBytes() < LENGTH_FIELD_BYTES + length) {
+                if (streaming != null && LENGTH_FIELD_BYTES + length >= streamFrom
+                        && in.readableBytes() >= CORRELATION_ID_END) {
+                    if (!out.isEmpty()) {
+                        return; // the frames before this one are handed on first; then the policy is asked
+                    }
+                    if (streaming.streams(in.getInt(start + LENGTH_FIELD_BYTES), LENGTH_FIELD_BYTES + length)) {
+                        int piece = in.readableBytes();
+                        streamRemaining = LENGTH_FIELD_BYTES + length - piece;
+                        out.add(new FramePiece(in.readRetainedSlice(piece), true, false));
+                        firstFrame = false;
+                        return;
+                    }
+                }
                 int missing = LENGTH_FIELD_BYTES + length - in.readableBytes();
                 if (in.refCnt() == 1 && in.maxWritableBytes() >= missing) {
                     // Grow the cumulation once to the frame's size instead of doubling it read after read.
@@ -88,6 +128,12 @@ public final class KafkaFrameDecoder extends ByteToMessageDecoder {
     @Override
     protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
         decode(ctx, in, out);
+        if (!failed && streamRemaining > 0) {
+            int missing = streamRemaining;
+            streamRemaining = 0;
+            throw new FrameException("connection closed in the middle of a frame forwarded as it arrived: " + missing
+                    + " bytes missing");
+        }
         if (!failed && in.isReadable()) {
             int readable = in.readableBytes();
             String expected = readable >= LENGTH_FIELD_BYTES

@@ -36,6 +36,8 @@ import java.util.function.IntSupplier;
  *       {@code client_out};</li>
  *   <li>{@code streamgate_responses_decoded_total{api}}: responses the gateway had to decode and re-encode
  *       (the rest are forwarded as the broker's bytes);</li>
+ *   <li>{@code streamgate_responses_streamed_total{api}}: large responses forwarded as their bytes arrived, rather
+ *       than once whole;</li>
  *   <li>{@code streamgate_buffer_memory_bytes{type}}: memory held by Netty's buffer allocator, {@code direct}
  *       and {@code heap};</li>
  *   <li>{@code streamgate_buffer_leaks}: leaked buffers Netty's leak detector has reported since start;</li>
@@ -131,6 +133,10 @@ public final class GatewayMetrics {
         meters(apiKey).decoded.increment();
     }
 
+    public void responseStreamed(ApiKeys apiKey) {
+        meters(apiKey).streamed.increment();
+    }
+
     public void interceptorFailed(String interceptor, boolean timedOut) {
         Counter.builder("streamgate.interceptor.failures").tag("interceptor", interceptor)
                 .tag("reason", timedOut ? "timeout" : "error")
@@ -159,6 +165,7 @@ public final class GatewayMetrics {
         final Counter requests;
         final Counter errors;
         final Counter decoded;
+        final Counter streamed;
         final Timer upstreamLatency;
         final Timer gatewayLatency;
 
@@ -171,6 +178,8 @@ public final class GatewayMetrics {
                     .register(registry);
             decoded = Counter.builder("streamgate.responses.decoded").tag("api", api)
                     .description("Responses decoded and re-encoded by the gateway").register(registry);
+            streamed = Counter.builder("streamgate.responses.streamed").tag("api", api)
+                    .description("Large responses forwarded as their bytes arrived").register(registry);
             upstreamLatency = Timer.builder("streamgate.upstream.latency").tag("api", api)
                     .description("From forwarding a request to receiving the broker's response")
                     .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);

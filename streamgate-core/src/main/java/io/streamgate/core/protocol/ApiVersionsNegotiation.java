@@ -17,8 +17,21 @@ public final class ApiVersionsNegotiation {
     private ApiVersionsNegotiation() {
     }
 
-    /** Narrows the broker's ApiVersions response, in place, to what the gateway handles too. */
-    public static ApiVersionsResponseData intersect(ApiVersionsResponseData brokerResponse) {
+    /**
+     * The highest Fetch version offered when Fetch responses are streamed: from v16 a Fetch response may carry broker
+     * addresses (KIP-951 node endpoints) at its very end, after the records, so it could only be forwarded once whole
+     * and checked. Up to v15 it carries none, and a consumer that learns of a new leader through an error refreshes
+     * its metadata, which the gateway rewrites.
+     */
+    public static final short STREAMED_FETCH_MAX_VERSION = 15;
+
+    /**
+     * Narrows the broker's ApiVersions response, in place, to what the gateway handles too.
+     *
+     * @param streamFetchResponses whether to offer Fetch up to {@link #STREAMED_FETCH_MAX_VERSION} only
+     */
+    public static ApiVersionsResponseData intersect(ApiVersionsResponseData brokerResponse,
+                                                    boolean streamFetchResponses) {
         ApiVersionCollection offered = new ApiVersionCollection();
         for (ApiVersion broker : brokerResponse.apiKeys()) {
             Optional<GatewayApiSupport.VersionRange> ours = GatewayApiSupport.range(broker.apiKey());
@@ -27,6 +40,9 @@ public final class ApiVersionsNegotiation {
             }
             short min = (short) Math.max(broker.minVersion(), ours.get().min());
             short max = (short) Math.min(broker.maxVersion(), ours.get().max());
+            if (streamFetchResponses && broker.apiKey() == ApiKeys.FETCH.id) {
+                max = (short) Math.min(max, STREAMED_FETCH_MAX_VERSION);
+            }
             if (min <= max) {
                 offered.add(new ApiVersion().setApiKey(broker.apiKey()).setMinVersion(min).setMaxVersion(max));
             }

@@ -12,6 +12,8 @@ import io.streamgate.core.chain.EffectiveChain;
 import io.streamgate.core.chain.InstalledInterceptor;
 import io.streamgate.core.chain.InterceptorRegistry;
 import io.streamgate.core.frame.FrameException;
+import io.streamgate.core.frame.FramePiece;
+import io.streamgate.core.frame.KafkaFrameDecoder;
 import io.streamgate.core.frame.RequestFrames;
 import io.streamgate.core.frame.ResponseFrames;
 import io.streamgate.core.metrics.GatewayMetrics;
@@ -67,6 +69,11 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     private static final int PAUSED_INTERCEPTING = 1 << 3;
     private static final String OWN_CLIENT_ID = "streamgate";
     private static final short OWN_METADATA_VERSION = 12;
+    /**
+     * Responses from this size (length prefix included) that no one needs to look into are forwarded as their bytes
+     * arrive; smaller ones usually arrive in one read anyway.
+     */
+    private static final int STREAM_RESPONSES_FROM_BYTES = 32 * 1024;
 
     private final ProxyServices services;
     private final GatewayMetrics metrics;
@@ -89,6 +96,9 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     private boolean intercepting;
     private boolean closed;
     private boolean clientNeedsFlush;
+    /** The response being forwarded piece by piece as it arrives, if any; later responses wait for its end. */
+    private InFlightRequest streamingResponse;
+    private int streamedBytes;
     private volatile int owedCount;
 
     public ProxyConnection(ProxyServices services, UpstreamTarget target) {
@@ -172,6 +182,10 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
     private void upstreamReady(Channel channel) {
         upstream = channel;
+        KafkaFrameDecoder frames = channel.pipeline().get(KafkaFrameDecoder.class);
+        if (frames != null) {
+            frames.streamFramesFrom(STREAM_RESPONSES_FROM_BYTES, this::streamsResponse);
+        }
         upstream.config().setAutoRead(client.isWritable());
         resume(PAUSED_CONNECTING);
         processHeldRequests();
@@ -257,7 +271,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
     private void owe(InFlightRequest request) {
         owedResponses.add(request);
-        owedCount = owedResponses.size();
+        countOwed();
     }
 
     /** Decodes the request and runs it through the request hooks of the chain. */
@@ -406,6 +420,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         }
         awaitingUpstream.clear();
         owedCount = 0;
+        streamingResponse = null;
         ByteBuf held;
         while ((held = heldRequests.poll()) != null) {
             held.release();
@@ -512,6 +527,45 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     }
 
     /**
+     * Whether the response now arriving may reach the client as its bytes arrive: it answers the next request
+     * expected from the broker, nothing needs to look into it (no response hook, no address to rewrite), and every
+     * earlier response has been sent, so its bytes can go straight after them.
+     */
+    private boolean streamsResponse(int correlationId, int frameBytes) {
+        InFlightRequest request = awaitingUpstream.peek();
+        return !closed && request != null && request.upstreamCorrelationId == correlationId
+                && request.ownRequest == null && request.handling == ResponseHandling.PASSTHROUGH
+                && request.chain.responseStages(request.apiKey).length == 0 && owedResponses.peek() == request;
+    }
+
+    private void onResponsePiece(FramePiece piece) {
+        ByteBuf bytes = piece.bytes();
+        if (closed) {
+            bytes.release();
+            return;
+        }
+        if (piece.first()) {
+            InFlightRequest request = awaitingUpstream.poll(); // the one streamsResponse agreed to
+            request.upstreamNanos = System.nanoTime() - request.forwardedNanos;
+            owedResponses.poll(); // still counted in owedCount until its last piece is sent
+            ResponseFrames.setCorrelationId(bytes, request.clientCorrelationId);
+            streamingResponse = request;
+            streamedBytes = 0;
+            metrics.responseStreamed(request.apiKey);
+        }
+        streamedBytes += bytes.readableBytes();
+        client.write(bytes, client.voidPromise());
+        clientNeedsFlush = true;
+        if (piece.last()) {
+            InFlightRequest request = streamingResponse;
+            streamingResponse = null;
+            metrics.responseSent(request.apiKey, streamedBytes, System.nanoTime() - request.receivedNanos,
+                    request.upstreamNanos);
+            sendReadyResponses();
+        }
+    }
+
+    /**
      * Runs a decoded response (from the broker, or given by an interceptor) through the response hooks, then
      * encodes it and queues it for the client once {@code ready} completes.
      *
@@ -568,9 +622,15 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Records a ready response and sends every response that no earlier one is holding back. */
+    /** Records a ready response and sends every response that no earlier one (or one being streamed) holds back. */
     private void complete(InFlightRequest request, ByteBuf response) {
         request.response = response;
+        if (streamingResponse == null) {
+            sendReadyResponses();
+        }
+    }
+
+    private void sendReadyResponses() {
         InFlightRequest head;
         while ((head = owedResponses.peek()) != null && head.response != null) {
             owedResponses.poll();
@@ -581,7 +641,11 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             metrics.responseSent(head.apiKey, bytes, System.nanoTime() - head.receivedNanos, head.upstreamNanos);
             clientNeedsFlush = true;
         }
-        owedCount = owedResponses.size();
+        countOwed();
+    }
+
+    private void countOwed() {
+        owedCount = owedResponses.size() + (streamingResponse == null ? 0 : 1);
     }
 
     private void flushClient() {
@@ -599,6 +663,9 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             if (request.ownRequest == null) {
                 metrics.requestFailed(request.apiKey);
             }
+        }
+        if (streamingResponse != null) {
+            metrics.requestFailed(streamingResponse.apiKey);
         }
         if (!awaitingUpstream.isEmpty()) {
             LOG.debug("Upstream connection to {} closed with {} request(s) in flight; closing the client connection "
@@ -641,7 +708,11 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            onResponse((ByteBuf) msg);
+            if (msg instanceof FramePiece piece) {
+                onResponsePiece(piece);
+            } else {
+                onResponse((ByteBuf) msg);
+            }
         }
 
         @Override

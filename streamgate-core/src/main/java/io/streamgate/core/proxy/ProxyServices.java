@@ -24,10 +24,10 @@ public final class ProxyServices {
     private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
 
     public ProxyServices(UpstreamRoutes routes, UpstreamConnector connector, BrokerAddressRewriter addressRewriter,
-                         InterceptorRegistry interceptors, GatewayMetrics metrics) {
+                         InterceptorRegistry interceptors, GatewayMetrics metrics, boolean streamFetchResponses) {
         this.routes = routes;
         this.connector = connector;
-        this.responseProcessor = new ResponseProcessor(addressRewriter, topicNames, metrics);
+        this.responseProcessor = new ResponseProcessor(addressRewriter, topicNames, metrics, streamFetchResponses);
         this.interceptors = interceptors;
         this.metrics = metrics;
         metrics.inFlightRequests(this::inFlightRequests);

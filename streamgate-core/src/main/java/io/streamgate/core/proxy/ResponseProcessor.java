@@ -26,10 +26,13 @@ final class ResponseProcessor {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final BrokerAddressRewriter addressRewriter;
+    private final boolean streamFetchResponses;
     private final TopicNames topicNames;
     private final GatewayMetrics metrics;
 
-    ResponseProcessor(BrokerAddressRewriter addressRewriter, TopicNames topicNames, GatewayMetrics metrics) {
+    ResponseProcessor(BrokerAddressRewriter addressRewriter, TopicNames topicNames, GatewayMetrics metrics,
+                      boolean streamFetchResponses) {
+        this.streamFetchResponses = streamFetchResponses;
         this.addressRewriter = addressRewriter;
         this.topicNames = topicNames;
         this.metrics = metrics;
@@ -70,7 +73,7 @@ final class ResponseProcessor {
         return switch (request.handling) {
             case PASSTHROUGH -> DONE;
             case NEGOTIATE_API_VERSIONS -> {
-                ApiVersionsNegotiation.intersect((ApiVersionsResponseData) body);
+                ApiVersionsNegotiation.intersect((ApiVersionsResponseData) body, streamFetchResponses);
                 yield DONE;
             }
             case REWRITE_ADDRESSES, PROBE_NODE_ENDPOINTS -> addressRewriter.rewrite(body, request.apiVersion)

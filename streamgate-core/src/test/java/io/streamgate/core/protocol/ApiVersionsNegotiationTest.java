@@ -17,7 +17,7 @@ class ApiVersionsNegotiationTest {
         broker.apiKeys().add(api(ApiKeys.FETCH.id, 4, 12));        // broker older than the gateway
         broker.apiKeys().add(api(ApiKeys.SASL_HANDSHAKE.id, 0, 1)); // gateway refuses v0
 
-        ApiVersionsResponseData offered = ApiVersionsNegotiation.intersect(broker);
+        ApiVersionsResponseData offered = ApiVersionsNegotiation.intersect(broker, true);
 
         assertThat(offered.apiKeys().find(ApiKeys.PRODUCE.id).maxVersion()).isEqualTo(ApiKeys.PRODUCE.latestVersion());
         assertThat(offered.apiKeys().find(ApiKeys.PRODUCE.id).minVersion()).isEqualTo(ApiKeys.PRODUCE.oldestVersion());
@@ -32,7 +32,7 @@ class ApiVersionsNegotiationTest {
         broker.apiKeys().add(api(ApiKeys.WRITE_TXN_MARKERS.id, 0, 2));     // inter-broker
         broker.apiKeys().add(api(ApiKeys.METADATA.id, 0, 13));
 
-        ApiVersionsResponseData offered = ApiVersionsNegotiation.intersect(broker);
+        ApiVersionsResponseData offered = ApiVersionsNegotiation.intersect(broker, true);
 
         assertThat(offered.apiKeys()).extracting(ApiVersion::apiKey).containsExactly(ApiKeys.METADATA.id);
     }
@@ -42,7 +42,7 @@ class ApiVersionsNegotiationTest {
         ApiVersionsResponseData broker = new ApiVersionsResponseData();
         broker.apiKeys().add(api(ApiKeys.SASL_HANDSHAKE.id, 0, 0));
 
-        assertThat(ApiVersionsNegotiation.intersect(broker).apiKeys()).isEmpty();
+        assertThat(ApiVersionsNegotiation.intersect(broker, true).apiKeys()).isEmpty();
     }
 
     @Test
@@ -51,10 +51,23 @@ class ApiVersionsNegotiationTest {
         broker.finalizedFeatures().add(new ApiVersionsResponseData.FinalizedFeatureKey().setName("share.version")
                 .setMaxVersionLevel((short) 2).setMinVersionLevel((short) 2));
 
-        ApiVersionsResponseData offered = ApiVersionsNegotiation.intersect(broker);
+        ApiVersionsResponseData offered = ApiVersionsNegotiation.intersect(broker, true);
 
         assertThat(offered.throttleTimeMs()).isEqualTo(7);
         assertThat(offered.finalizedFeatures().find("share.version")).isNotNull();
+    }
+
+    @Test
+    void offersFetchUpToV15WhenFetchResponsesAreStreamedAndUpToTheBrokersVersionOtherwise() {
+        ApiVersionsResponseData streamed = new ApiVersionsResponseData();
+        streamed.apiKeys().add(api(ApiKeys.FETCH.id, 4, 18));
+        ApiVersionsResponseData whole = new ApiVersionsResponseData();
+        whole.apiKeys().add(api(ApiKeys.FETCH.id, 4, 18));
+
+        assertThat(ApiVersionsNegotiation.intersect(streamed, true).apiKeys().find(ApiKeys.FETCH.id).maxVersion())
+                .isEqualTo((short) 15);
+        assertThat(ApiVersionsNegotiation.intersect(whole, false).apiKeys().find(ApiKeys.FETCH.id).maxVersion())
+                .isEqualTo((short) 18);
     }
 
     @Test
