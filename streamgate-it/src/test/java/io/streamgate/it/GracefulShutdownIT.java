@@ -51,9 +51,16 @@ class GracefulShutdownIT {
 
         try (RawConnection connection = new RawConnection(gateway.bootstrapAddress())) {
             // Ask the bootstrap broker's metadata for the topic id and the leader, then long-poll it.
-            connection.send(new MetadataRequestData().setTopics(List.of(
-                    new MetadataRequestData.MetadataRequestTopic().setName(topic))), (short) 12, 1);
-            MetadataResponseData metadata = readMetadata(connection.receive());
+            // The broker answering may learn of the new topic a moment after it was created.
+            MetadataResponseData[] answer = new MetadataResponseData[1];
+            int[] correlationId = {0};
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                connection.send(new MetadataRequestData().setTopics(List.of(
+                        new MetadataRequestData.MetadataRequestTopic().setName(topic))), (short) 12, ++correlationId[0]);
+                answer[0] = readMetadata(connection.receive());
+                return !answer[0].topics().find(topic).partitions().isEmpty();
+            });
+            MetadataResponseData metadata = answer[0];
             Uuid topicId = metadata.topics().find(topic).topicId();
             int leader = metadata.topics().find(topic).partitions().get(0).leaderId();
 
