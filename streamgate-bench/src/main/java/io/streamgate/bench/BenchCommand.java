@@ -1,12 +1,17 @@
 package io.streamgate.bench;
 
+import io.streamgate.app.cli.VersionProvider;
 import io.streamgate.bench.harness.BenchPlan;
 import io.streamgate.bench.harness.BenchRun;
 import io.streamgate.bench.harness.JvmSettings;
 import io.streamgate.bench.workload.WorkloadSizes;
+import io.streamgate.bench.workload.Workloads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +24,7 @@ import java.util.concurrent.Callable;
  * were met), 1 when a workload stopped early, 2 for invalid usage.
  */
 @Command(name = "streamgate-bench", mixinStandardHelpOptions = true, sortOptions = false,
-        subcommands = MicroCommand.class,
+        versionProvider = VersionProvider.class, subcommands = MicroCommand.class,
         description = {
                 "Starts a real Kafka broker (or cluster) and the gateway, each in its own JVM with the same heap and GC "
                         + "settings, runs each workload directly against Kafka and through the gateway, alternating, "
@@ -46,7 +51,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String heap;
 
-    @Option(names = "--workloads", paramLabel = "NAME[,NAME...]", split = ",", order = 5,
+    @Option(names = "--workloads", paramLabel = "NAME", split = ",", order = 5,
             description = "Run only these workloads (or the workloads of these result entries, e.g. consume). "
                     + "Default: all.")
     List<String> workloads = new ArrayList<>();
@@ -59,12 +64,21 @@ public final class BenchCommand implements Callable<Integer> {
         System.exit(new CommandLine(new BenchCommand()).execute(args));
     }
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         WorkloadSizes sizes = quick ? WorkloadSizes.quick() : WorkloadSizes.standard();
         int planned = rounds != null ? rounds : quick ? 2 : 5;
-        BenchPlan plan = new BenchPlan(quick ? "quick" : "default", sizes, planned, brokers, new JvmSettings(heap), out,
-                workloads);
+        BenchPlan plan;
+        try {
+            Workloads.select(Workloads.all(sizes), workloads);
+            plan = new BenchPlan(quick ? "quick" : "default", sizes, planned, brokers, new JvmSettings(heap), out,
+                    workloads);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         return new BenchRun(plan, System.out).execute().complete() ? 0 : 1;
     }
 }

@@ -20,6 +20,10 @@ final class MicroCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (MicroCommand.class.getResource("/META-INF/BenchmarkList") == null) {
+            System.err.println("streamgate-bench micro: no JMH benchmarks on the class path (no META-INF/BenchmarkList)");
+            return 1;
+        }
         org.openjdk.jmh.Main.main(jmhArguments.toArray(String[]::new));
         return 0;
     }

@@ -97,9 +97,11 @@ public final class BenchRun {
 
     /** Runs the warm-up once against every target the testbed has; a failure here is a failure of the run. */
     private void warmUp(Testbed testbed, BenchTopics topics, long startNanos) {
-        Workload warmup = Workloads.warmup(plan.sizes());
-        for (TargetRole role : warmup.roles()) {
-            if (testbed.has(role)) {
+        for (Workload warmup : Workloads.warmups(plan.sizes())) {
+            for (TargetRole role : warmup.roles()) {
+                if (!testbed.has(role)) {
+                    continue;
+                }
                 try {
                     warmup.run(new RunContext(testbed.target(role), 0, topics));
                 } catch (Exception e) {
@@ -110,8 +112,8 @@ public final class BenchRun {
                 }
             }
         }
-        progress.printf("[%s] warmed up: %d records through each target%n", Rounds.elapsed(startNanos),
-                plan.sizes().warmupRecords());
+        progress.printf("[%s] warmed up: %d records through each target, then %d s of the latency probe%n",
+                Rounds.elapsed(startNanos), plan.sizes().warmupRecords(), plan.sizes().warmupLatency().toSeconds());
     }
 
     private static Map<String, Object> runJson(RunDescription description, List<GatewayLog> logs,

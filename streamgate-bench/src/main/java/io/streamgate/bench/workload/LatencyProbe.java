@@ -139,7 +139,7 @@ final class LatencyProbe {
             throw new TimeoutException("received " + received.get() + " of " + sent + " records within "
                     + DRAIN_TIMEOUT.toSeconds() + " s of the last send");
         }
-        return new LatencyOutcome(histogram, sent, (long) sent * valueSize + receivedBytes.get());
+        return new LatencyOutcome(histogram, sent, sent * valueSize + receivedBytes.get());
     }
 
     /**

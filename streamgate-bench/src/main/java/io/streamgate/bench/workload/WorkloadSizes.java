@@ -9,6 +9,8 @@ import java.time.Duration;
  *
  * @param warmupRecords records (1 KiB JSON) produced and consumed once through every target before the first round,
  *        unrecorded: they warm the JIT of every JVM and the brokers' and gateways' heaps
+ * @param warmupLatency how long the latency probe runs through the plain gateway and directly before the first round,
+ *        unrecorded: a steady stream of small requests warms other paths than bulk throughput does
  * @param records1KiB records of the throughput workload (1 KiB each)
  * @param records100B records of the small-records workload
  * @param records100KiB records of the large-records workload
@@ -22,6 +24,7 @@ import java.time.Duration;
  */
 public record WorkloadSizes(
         int warmupRecords,
+        Duration warmupLatency,
         int records1KiB,
         int records100B,
         int records100KiB,
@@ -35,14 +38,14 @@ public record WorkloadSizes(
 
     /** For routine use: {@code --quick}. */
     public static WorkloadSizes quick() {
-        return new WorkloadSizes(50_000, 100_000, 400_000, 1_000, 60_000,
+        return new WorkloadSizes(30_000, Duration.ofSeconds(10), 100_000, 400_000, 1_000, 50_000,
                 1_000, Duration.ofSeconds(6), Duration.ofSeconds(1),
                 1_000, 200, Duration.ofSeconds(5));
     }
 
     /** The default run. */
     public static WorkloadSizes standard() {
-        return new WorkloadSizes(100_000, 200_000, 1_000_000, 2_000, 120_000,
+        return new WorkloadSizes(60_000, Duration.ofSeconds(12), 400_000, 1_500_000, 4_000, 150_000,
                 1_000, Duration.ofSeconds(15), Duration.ofSeconds(3),
                 1_000, 200, Duration.ofSeconds(10));
     }
@@ -52,7 +55,7 @@ public record WorkloadSizes(
      * shrink, rates and the number of idle connections stay (floors keep every figure measurable).
      */
     public WorkloadSizes scaled(double factor) {
-        return new WorkloadSizes(scale(warmupRecords, factor, 1_000),
+        return new WorkloadSizes(scale(warmupRecords, factor, 1_000), scale(warmupLatency, factor, Duration.ofSeconds(1)),
                 scale(records1KiB, factor, 2_000), scale(records100B, factor, 2_000), scale(records100KiB, factor, 50),
                 scale(chainRecords, factor, 2_000), latencyRate, scale(latencyDuration, factor, Duration.ofSeconds(2)),
                 scale(latencyWarmup, factor, Duration.ofMillis(200)), idleConnections, idleLoadRate,

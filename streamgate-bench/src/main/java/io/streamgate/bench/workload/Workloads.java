@@ -4,6 +4,7 @@ import io.streamgate.bench.harness.TargetRole;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -23,7 +24,7 @@ public final class Workloads {
                         ResultEntry.throughput("produce", "Produce throughput, unthrottled: " + sizes.records1KiB()
                                 + " records of 1 KiB, one producer, acks=all, linger.ms=5, batch.size=64 KiB"),
                         ResultEntry.throughput("consume", "Consume throughput of the topic just filled: one consumer"
-                                + " reading every partition from the beginning"),
+                                + " reading every partition from the beginning, three times over, one after the other"),
                         RecordValues.random(1024), sizes.records1KiB(), directAndGateway(), r -> { }),
                 new LatencyWorkload(sizes.latencyRate(), sizes.latencyDuration(), sizes.latencyWarmup()),
                 new ThroughputWorkload("small-records",
@@ -48,15 +49,18 @@ public final class Workloads {
     }
 
     /**
-     * The warm-up: JSON records (which the chain's interceptors work on) produced and consumed once through every
-     * target, before the first round, its figures thrown away.
+     * The warm-up, run once against each of its targets before the first round, its figures thrown away: JSON
+     * records (which the chain's interceptors work on) produced and consumed through every target, then the latency
+     * probe directly and through the plain gateway.
      */
-    public static Workload warmup(WorkloadSizes sizes) {
-        return new ThroughputWorkload("warm-up",
-                ResultEntry.throughput("warm-up-produce", "warm-up, not reported"),
-                ResultEntry.throughput("warm-up-consume", "warm-up, not reported"),
-                RecordValues.json(1024), sizes.warmupRecords(),
-                List.of(TargetRole.DIRECT, TargetRole.GATEWAY, TargetRole.CHAIN), Workloads::checkChainApplied);
+    public static List<Workload> warmups(WorkloadSizes sizes) {
+        return List.of(
+                new ThroughputWorkload("warm-up",
+                        ResultEntry.throughput("warm-up-produce", "warm-up, not reported"),
+                        ResultEntry.throughput("warm-up-consume", "warm-up, not reported"),
+                        RecordValues.json(1024), sizes.warmupRecords(),
+                        List.of(TargetRole.DIRECT, TargetRole.GATEWAY, TargetRole.CHAIN), Workloads::checkChainApplied),
+                new LatencyWorkload(sizes.latencyRate(), sizes.warmupLatency(), Duration.ZERO));
     }
 
     /**
