@@ -56,6 +56,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "Default: all.")
     List<String> workloads = new ArrayList<>();
 
+    @Option(names = "--gateway-arg", paramLabel = "ARG", order = 7,
+            description = "An extra argument for the gateways' run command, repeatable, e.g. "
+                    + "--gateway-arg=--config=/tmp/gateway.yaml to compare a setting.")
+    List<String> gatewayArguments = new ArrayList<>();
+
     @Option(names = "--out", paramLabel = "DIR", order = 6, defaultValue = "bench-results",
             description = "Where results.json, results.md, run.json and the gateway logs go. Default: ${DEFAULT-VALUE}.")
     Path out;
@@ -75,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             Workloads.select(Workloads.all(sizes), workloads);
             plan = new BenchPlan(quick ? "quick" : "default", sizes, planned, brokers, new JvmSettings(heap), out,
-                    workloads);
+                    workloads, gatewayArguments);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

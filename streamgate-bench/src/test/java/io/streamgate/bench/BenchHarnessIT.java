@@ -28,7 +28,7 @@ class BenchHarnessIT {
     @Test
     void completesATinyRunAndWritesResultsJsonAndMarkdown() throws Exception {
         BenchPlan plan = new BenchPlan("tiny", WorkloadSizes.quick().scaled(0.02), 1, 1, new JvmSettings("512m"), OUT,
-                List.of("latency", "interceptor-chain"));
+                List.of("latency", "interceptor-chain"), List.of());
 
         BenchRun.Outcome outcome = new BenchRun(plan, System.out).execute();
 

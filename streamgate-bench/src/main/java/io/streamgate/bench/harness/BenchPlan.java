@@ -12,7 +12,7 @@ import java.util.List;
  * @param workloads workload or entry names to run; empty for all
  */
 public record BenchPlan(String mode, WorkloadSizes sizes, int rounds, int brokers, JvmSettings jvm, Path outDir,
-                        List<String> workloads) {
+                        List<String> workloads, List<String> gatewayArguments) {
 
     public BenchPlan {
         if (rounds < 1) {
@@ -22,5 +22,6 @@ public record BenchPlan(String mode, WorkloadSizes sizes, int rounds, int broker
             throw new IllegalArgumentException("brokers must be at least 1: " + brokers);
         }
         workloads = List.copyOf(workloads);
+        gatewayArguments = List.copyOf(gatewayArguments);
     }
 }

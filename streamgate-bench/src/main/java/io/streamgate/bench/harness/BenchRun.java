@@ -61,7 +61,8 @@ public final class BenchRun {
         List<String> brokerJvmOptions;
         List<String> gatewayJvmOptions = List.of();
         List<String> gatewayArguments = List.of();
-        try (Testbed testbed = Testbed.start(plan.brokers(), plan.jvm(), outDir, chain, progress);
+        try (Testbed testbed = Testbed.start(plan.brokers(), plan.jvm(), plan.gatewayArguments(), outDir, chain,
+                progress);
              BenchTopics topics = new BenchTopics(testbed.kafkaBootstrapServers(), plan.brokers())) {
             brokerJvmOptions = testbed.brokerJvmOptions();
             GatewayProcess gateway = testbed.gateways().get(TargetRole.GATEWAY);

@@ -65,18 +65,21 @@ public final class GatewayProcess implements AutoCloseable {
      * @param name shown in the report and progress lines, e.g. {@code gateway} or {@code chain}
      * @param upstream the Kafka cluster's bootstrap servers
      * @param brokers how many brokers the cluster has: the gateway binds one port per broker after its own
+     * @param extraArguments more arguments for its {@code run} command (the user's {@code --gateway-arg})
      * @param resourcesDir a directory of resource files the gateway applies at start, or empty
      */
-    public static GatewayProcess launch(String name, String upstream, int brokers, JvmSettings jvm, Path logFile,
-                                        Path dataDir, Optional<Path> resourcesDir) {
+    public static GatewayProcess launch(String name, String upstream, int brokers, JvmSettings jvm,
+                                        List<String> extraArguments, Path logFile, Path dataDir,
+                                        Optional<Path> resourcesDir) {
         int port = FreePorts.consecutive(brokers + 1);
         int adminPort = FreePorts.allocate(1)[0];
         List<String> jvmOptions = new ArrayList<>(jvm.options());
         jvmOptions.add(LEAK_DETECTION);
-        List<String> arguments = List.of("run", "--upstream", upstream,
+        List<String> arguments = new ArrayList<>(List.of("run", "--upstream", upstream,
                 "--port", Integer.toString(port), "--admin-port", Integer.toString(adminPort),
                 "--data-dir", dataDir.toAbsolutePath().toString(),
-                "--bind", "127.0.0.1", "--advertised-host", "127.0.0.1");
+                "--bind", "127.0.0.1", "--advertised-host", "127.0.0.1"));
+        arguments.addAll(extraArguments);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -94,7 +97,7 @@ public final class GatewayProcess implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             return new GatewayProcess(name, builder.start(), logFile, port, adminPort, List.copyOf(jvmOptions),
-                    arguments);
+                    List.copyOf(arguments));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot launch the gateway " + name, e);
         }

@@ -46,7 +46,8 @@ public final class Testbed implements AutoCloseable {
      *
      * @param chain whether to start the chain gateway too
      */
-    public static Testbed start(int brokers, JvmSettings jvm, Path outDir, boolean chain, PrintStream progress) {
+    public static Testbed start(int brokers, JvmSettings jvm, List<String> gatewayArguments, Path outDir, boolean chain,
+                                PrintStream progress) {
         Path scratch;
         try {
             scratch = Files.createTempDirectory("streamgate-bench");
@@ -61,9 +62,9 @@ public final class Testbed implements AutoCloseable {
             List<Long> brokerPids = BrokerProcesses.pids(cluster);
             testbed.targets.put(TargetRole.DIRECT,
                     new Target(TargetRole.DIRECT, cluster.bootstrapServers(), Map.of("broker", brokerPids)));
-            testbed.launch(TargetRole.GATEWAY, jvm, outDir, Optional.empty());
+            testbed.launch(TargetRole.GATEWAY, jvm, gatewayArguments, outDir, Optional.empty());
             if (chain) {
-                testbed.launch(TargetRole.CHAIN, jvm, outDir,
+                testbed.launch(TargetRole.CHAIN, jvm, gatewayArguments, outDir,
                         Optional.of(InterceptorChainSeed.write(scratch.resolve("chain-resources"))));
             }
             for (Map.Entry<TargetRole, GatewayProcess> gateway : testbed.gateways.entrySet()) {
@@ -145,10 +146,11 @@ public final class Testbed implements AutoCloseable {
         deleteScratch();
     }
 
-    private void launch(TargetRole role, JvmSettings jvm, Path outDir, Optional<Path> resourcesDir) {
+    private void launch(TargetRole role, JvmSettings jvm, List<String> gatewayArguments, Path outDir,
+                        Optional<Path> resourcesDir) {
         String file = role == TargetRole.GATEWAY ? "gateway.log" : role.label() + "-gateway.log";
         gateways.put(role, GatewayProcess.launch(role.label(), cluster.bootstrapServers(), cluster.nodeIds().size(), jvm,
-                outDir.resolve(file), scratch.resolve(role.label() + "-data"), resourcesDir));
+                gatewayArguments, outDir.resolve(file), scratch.resolve(role.label() + "-data"), resourcesDir));
     }
 
     private static void requestBurst(String bootstrapServers) {
