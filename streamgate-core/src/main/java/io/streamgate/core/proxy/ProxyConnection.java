@@ -77,12 +77,12 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
     private final ProxyServices services;
     private final GatewayMetrics metrics;
+    /** The responses the client is owed, in the order of its requests. */
+    private final ResponseSequencer responses;
     private final InterceptorRegistry interceptors;
     private final UpstreamTarget target;
     /** Requests sent upstream, oldest first; brokers answer in order on a connection. */
     private final ArrayDeque<InFlightRequest> awaitingUpstream = new ArrayDeque<>();
-    /** Requests whose responses the client is owed, in the order it sent them. */
-    private final ArrayDeque<InFlightRequest> owedResponses = new ArrayDeque<>();
     /** Requests read while the upstream connection was not ready, or while an earlier one was in a hook. */
     private final ArrayDeque<ByteBuf> heldRequests = new ArrayDeque<>();
 
@@ -96,21 +96,18 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     private boolean intercepting;
     private boolean closed;
     private boolean clientNeedsFlush;
-    /** The response being forwarded piece by piece as it arrives, if any; later responses wait for its end. */
-    private InFlightRequest streamingResponse;
-    private int streamedBytes;
-    private volatile int owedCount;
 
     public ProxyConnection(ProxyServices services, UpstreamTarget target) {
         this.services = services;
         this.metrics = services.metrics();
+        this.responses = new ResponseSequencer(metrics);
         this.interceptors = services.interceptors();
         this.target = target;
     }
 
     /** Requests still owed a response; readable from any thread. */
     public int inFlightRequests() {
-        return owedCount;
+        return responses.owedCount();
     }
 
     /** Stops reading new requests from the client; those already read still complete. Any thread. */
@@ -140,6 +137,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
+        responses.writeTo(client);
         info = new ClientConnectionInfo((InetSocketAddress) client.remoteAddress());
         services.register(this);
         metrics.connectionOpened();
@@ -270,8 +268,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void owe(InFlightRequest request) {
-        owedResponses.add(request);
-        countOwed();
+        responses.owe(request);
     }
 
     /** Decodes the request and runs it through the request hooks of the chain. */
@@ -409,18 +406,13 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void releaseAll() {
-        for (InFlightRequest request : owedResponses) {
-            request.releaseResponse();
-        }
-        owedResponses.clear();
+        responses.releaseAll();
         for (InFlightRequest request : awaitingUpstream) {
             if (request.ownRequest != null) {
                 request.ownRequest.completeExceptionally(new IOException("connection closed"));
             }
         }
         awaitingUpstream.clear();
-        owedCount = 0;
-        streamingResponse = null;
         ByteBuf held;
         while ((held = heldRequests.poll()) != null) {
             held.release();
@@ -535,7 +527,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         InFlightRequest request = awaitingUpstream.peek();
         return !closed && request != null && request.upstreamCorrelationId == correlationId
                 && request.ownRequest == null && request.handling == ResponseHandling.PASSTHROUGH
-                && request.chain.responseStages(request.apiKey).length == 0 && owedResponses.peek() == request;
+                && request.chain.responseStages(request.apiKey).length == 0 && responses.isNext(request);
     }
 
     private void onResponsePiece(FramePiece piece) {
@@ -544,25 +536,14 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             bytes.release();
             return;
         }
+        InFlightRequest request = responses.streaming();
         if (piece.first()) {
-            InFlightRequest request = awaitingUpstream.poll(); // the one streamsResponse agreed to
+            request = awaitingUpstream.poll(); // the one streamsResponse agreed to
             request.upstreamNanos = System.nanoTime() - request.forwardedNanos;
-            owedResponses.poll(); // still counted in owedCount until its last piece is sent
             ResponseFrames.setCorrelationId(bytes, request.clientCorrelationId);
-            streamingResponse = request;
-            streamedBytes = 0;
-            metrics.responseStreamed(request.apiKey);
         }
-        streamedBytes += bytes.readableBytes();
-        client.write(bytes, client.voidPromise());
+        responses.stream(request, bytes, piece.first(), piece.last());
         clientNeedsFlush = true;
-        if (piece.last()) {
-            InFlightRequest request = streamingResponse;
-            streamingResponse = null;
-            metrics.responseSent(request.apiKey, streamedBytes, System.nanoTime() - request.receivedNanos,
-                    request.upstreamNanos);
-            sendReadyResponses();
-        }
     }
 
     /**
@@ -624,28 +605,9 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
     /** Records a ready response and sends every response that no earlier one (or one being streamed) holds back. */
     private void complete(InFlightRequest request, ByteBuf response) {
-        request.response = response;
-        if (streamingResponse == null) {
-            sendReadyResponses();
-        }
-    }
-
-    private void sendReadyResponses() {
-        InFlightRequest head;
-        while ((head = owedResponses.peek()) != null && head.response != null) {
-            owedResponses.poll();
-            ByteBuf frame = head.response;
-            head.response = null;
-            int bytes = frame.readableBytes();
-            client.write(frame, client.voidPromise());
-            metrics.responseSent(head.apiKey, bytes, System.nanoTime() - head.receivedNanos, head.upstreamNanos);
+        if (responses.complete(request, response)) {
             clientNeedsFlush = true;
         }
-        countOwed();
-    }
-
-    private void countOwed() {
-        owedCount = owedResponses.size() + (streamingResponse == null ? 0 : 1);
     }
 
     private void flushClient() {
@@ -664,8 +626,8 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
                 metrics.requestFailed(request.apiKey);
             }
         }
-        if (streamingResponse != null) {
-            metrics.requestFailed(streamingResponse.apiKey);
+        if (responses.streaming() != null) {
+            metrics.requestFailed(responses.streaming().apiKey);
         }
         if (!awaitingUpstream.isEmpty()) {
             LOG.debug("Upstream connection to {} closed with {} request(s) in flight; closing the client connection "
