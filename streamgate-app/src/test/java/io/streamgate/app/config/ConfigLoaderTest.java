@@ -190,6 +190,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aBooleanIsAYamlBooleanOrTrueOrFalseInAnyCase() throws IOException {
+        assertThat(load().streamFetchResponses()).isTrue();
+        writeConfig("streamFetchResponses: false");
+        assertThat(load().streamFetchResponses()).isFalse();
+        environment.put("STREAMGATE_STREAM_FETCH_RESPONSES", "TRUE");
+        assertThat(load().streamFetchResponses()).isTrue();
+
+        environment.put("STREAMGATE_STREAM_FETCH_RESPONSES", "yes");
+        assertThatThrownBy(this::load)
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("streamFetchResponses: expected true or false, got 'yes' (from environment variable "
+                        + "STREAMGATE_STREAM_FETCH_RESPONSES)");
+    }
+
+    @Test
     void aMalformedValueFromTheFileNamesTheFile() throws IOException {
         writeConfig("shutdownTimeout: 10");
 
