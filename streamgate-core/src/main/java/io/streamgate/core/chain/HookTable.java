@@ -1,5 +1,6 @@
 package io.streamgate.core.chain;
 
+import io.streamgate.api.ApiMessageTypes;
 import io.streamgate.api.Hooks;
 import io.streamgate.api.RequestHook;
 import io.streamgate.api.ResponseHook;

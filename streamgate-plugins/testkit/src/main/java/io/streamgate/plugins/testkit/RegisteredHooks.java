@@ -1,5 +1,6 @@
 package io.streamgate.plugins.testkit;
 
+import io.streamgate.api.ApiMessageTypes;
 import io.streamgate.api.Hooks;
 import io.streamgate.api.Interceptor;
 import io.streamgate.api.InterceptorContext;
@@ -46,7 +47,7 @@ public final class RegisteredHooks implements Hooks {
     @Override
     @SuppressWarnings("unchecked")
     public <T extends ApiMessage> Hooks onRequest(Class<T> type, RequestHook<? super T> hook) {
-        ApiKeys apiKey = MessageTypes.ofRequest(type).orElseThrow(() ->
+        ApiKeys apiKey = ApiMessageTypes.ofRequest(type).orElseThrow(() ->
                 new IllegalArgumentException(type.getName() + " is not a request message class"));
         put(requestHooks, apiKey, (RequestHook<ApiMessage>) hook);
         return this;
@@ -55,7 +56,7 @@ public final class RegisteredHooks implements Hooks {
     @Override
     @SuppressWarnings("unchecked")
     public <T extends ApiMessage> Hooks onResponse(Class<T> type, ResponseHook<? super T> hook) {
-        ApiKeys apiKey = MessageTypes.ofResponse(type).orElseThrow(() ->
+        ApiKeys apiKey = ApiMessageTypes.ofResponse(type).orElseThrow(() ->
                 new IllegalArgumentException(type.getName() + " is not a response message class"));
         put(responseHooks, apiKey, (ResponseHook<ApiMessage>) hook);
         return this;
@@ -92,18 +93,18 @@ public final class RegisteredHooks implements Hooks {
 
     /** Whether requests of the API of {@code type}, e.g. {@code FetchRequestData.class}, have a hook. */
     public boolean handlesRequest(Class<? extends ApiMessage> type) {
-        return MessageTypes.ofRequest(type).map(requestHooks::containsKey).orElse(false);
+        return ApiMessageTypes.ofRequest(type).map(requestHooks::containsKey).orElse(false);
     }
 
     /** Whether responses of the API of {@code type}, e.g. {@code FetchResponseData.class}, have a hook. */
     public boolean handlesResponse(Class<? extends ApiMessage> type) {
-        return MessageTypes.ofResponse(type).map(responseHooks::containsKey).orElse(false);
+        return ApiMessageTypes.ofResponse(type).map(responseHooks::containsKey).orElse(false);
     }
 
     /** Runs the request hook for {@code context}'s API on {@code request} and waits for its outcome. */
     public RequestOutcome request(InterceptorContext context, ApiMessage request) {
         ApiKeys apiKey = context.apiKey();
-        check("request", MessageTypes.ofRequest(request.getClass()), apiKey, request);
+        check("request", ApiMessageTypes.ofRequest(request.getClass()), apiKey, request);
         RequestHook<ApiMessage> hook = requestHooks.get(apiKey);
         if (hook == null) {
             throw new AssertionError("no request hook for " + apiKey.name);
@@ -114,7 +115,7 @@ public final class RegisteredHooks implements Hooks {
     /** Runs the response hook for {@code context}'s API on {@code response} and waits for its outcome. */
     public ResponseOutcome response(InterceptorContext context, ApiMessage response) {
         ApiKeys apiKey = context.apiKey();
-        check("response", MessageTypes.ofResponse(response.getClass()), apiKey, response);
+        check("response", ApiMessageTypes.ofResponse(response.getClass()), apiKey, response);
         ResponseHook<ApiMessage> hook = responseHooks.get(apiKey);
         if (hook == null) {
             throw new AssertionError("no response hook for " + apiKey.name);

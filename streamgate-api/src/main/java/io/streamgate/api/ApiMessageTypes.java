@@ -1,4 +1,4 @@
-package io.streamgate.core.chain;
+package io.streamgate.api;
 
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.message.ApiMessageType;
@@ -9,8 +9,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Which API a generated request or response message class belongs to. */
-final class ApiMessageTypes {
+/**
+ * Which API a generated request or response message class of kafka-clients belongs to, e.g.
+ * {@code ProduceRequestData} to {@link ApiKeys#PRODUCE}: how {@link Hooks#onRequest} knows the API of a typed hook.
+ * Stateless and thread-safe.
+ */
+public final class ApiMessageTypes {
 
     private static final Map<Class<?>, ApiKeys> REQUESTS = new HashMap<>();
     private static final Map<Class<?>, ApiKeys> RESPONSES = new HashMap<>();
@@ -30,11 +34,13 @@ final class ApiMessageTypes {
     private ApiMessageTypes() {
     }
 
-    static Optional<ApiKeys> ofRequest(Class<? extends ApiMessage> type) {
+    /** The API whose requests are of {@code type}; empty for a class that is no request message. */
+    public static Optional<ApiKeys> ofRequest(Class<? extends ApiMessage> type) {
         return Optional.ofNullable(REQUESTS.get(type));
     }
 
-    static Optional<ApiKeys> ofResponse(Class<? extends ApiMessage> type) {
+    /** The API whose responses are of {@code type}; empty for a class that is no response message. */
+    public static Optional<ApiKeys> ofResponse(Class<? extends ApiMessage> type) {
         return Optional.ofNullable(RESPONSES.get(type));
     }
 }
