@@ -6,6 +6,7 @@ import io.streamgate.core.address.BrokerAddressRewriter;
 import io.streamgate.core.address.BrokerPortMapping;
 import io.streamgate.core.address.ClusterTopology;
 import io.streamgate.core.address.HostPort;
+import io.streamgate.core.auth.GatewaySecurity;
 import io.streamgate.core.chain.InterceptorRegistry;
 import io.streamgate.core.chain.PluginCatalog;
 import io.streamgate.core.listener.KafkaListener;
@@ -70,6 +71,14 @@ public final class Gateway implements AutoCloseable {
      * @throws GatewayStartException if a port cannot be bound or the configuration is unusable
      */
     public static Gateway start(GatewayConfig config, MeterRegistry meterRegistry) {
+        return start(config, meterRegistry, GatewaySecurity.NONE);
+    }
+
+    /**
+     * As {@link #start(GatewayConfig, MeterRegistry)}, authenticating clients against {@code security}'s service
+     * accounts and recording attempts in its audit.
+     */
+    public static Gateway start(GatewayConfig config, MeterRegistry meterRegistry, GatewaySecurity security) {
         UpstreamClientConfig clientConfig;
         List<HostPort> bootstrapServers;
         try {
@@ -92,7 +101,7 @@ public final class Gateway implements AutoCloseable {
         EventLoopGroup workers = transport.newEventLoopGroup(config.ioThreads(), "streamgate-io");
         BrokerPortMapping portMapping = new BrokerPortMapping(listenerConfig.effectiveBrokerPortBase(),
                 listenerConfig.minNodeId(), listenerConfig.maxBrokers());
-        KafkaListener listener = new KafkaListener(listenerConfig.bindAddress(), config.maxRequestFrameBytes(),
+        KafkaListener listener = new KafkaListener(listenerConfig, config.maxRequestFrameBytes(),
                 portMapping, transport, acceptors, workers);
         ClusterTopology topology = new ClusterTopology();
         UpstreamClusterWatcher watcher = new UpstreamClusterWatcher(clientConfig, topology, listener,
@@ -109,7 +118,7 @@ public final class Gateway implements AutoCloseable {
                 System.getenv(), INTERCEPTOR_CLOSE_GRACE);
         ProxyServices services = new ProxyServices(new UpstreamRoutes(bootstrapServers, topology, watcher), connector,
                 new BrokerAddressRewriter(listenerConfig.advertisedHost(), topology, listener), interceptors,
-                new GatewayMetrics(meterRegistry), config.streamFetchResponses());
+                new GatewayMetrics(meterRegistry), config.streamFetchResponses(), security);
         InetSocketAddress bootstrapAddress;
         try {
             bootstrapAddress = listener.bindBootstrap(listenerConfig.bootstrapPort(), services);

@@ -1,5 +1,9 @@
 package io.streamgate.core;
 
+import io.streamgate.core.auth.AuthenticationConfig;
+import io.streamgate.core.listener.ListenerRouting;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +14,8 @@ import java.util.OptionalInt;
 /**
  * Everything the engine needs to serve one Kafka listener in front of one upstream cluster.
  *
- * @param listener where clients connect and which addresses they are told
+ * @param listeners where clients connect, how they authenticate and which addresses they are told; at least one,
+ *     with unique names
  * @param upstream the Kafka cluster behind the gateway and how the gateway connects to it
  * @param maxRequestFrameBytes the largest request frame a client may send; larger frames close the
  *     connection (Kafka's own {@code socket.request.max.bytes} default is the same 100 MiB)
@@ -21,7 +26,7 @@ import java.util.OptionalInt;
  *     their bytes arrive (see {@link #withStreamFetchResponses})
  */
 public record GatewayConfig(
-        ListenerConfig listener,
+        List<ListenerConfig> listeners,
         UpstreamConfig upstream,
         int maxRequestFrameBytes,
         Duration shutdownTimeout,
@@ -33,7 +38,14 @@ public record GatewayConfig(
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
     public GatewayConfig {
-        Objects.requireNonNull(listener, "listener");
+        listeners = List.copyOf(listeners);
+        if (listeners.isEmpty()) {
+            throw new IllegalArgumentException("at least one listener is required");
+        }
+        if (listeners.stream().map(ListenerConfig::name).distinct().count() != listeners.size()) {
+            throw new IllegalArgumentException("listener names must be unique: "
+                    + listeners.stream().map(ListenerConfig::name).toList());
+        }
         Objects.requireNonNull(upstream, "upstream");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(plugins, "plugins");
@@ -48,7 +60,7 @@ public record GatewayConfig(
     /** A configuration with defaults for everything but the upstream bootstrap servers. */
     public static GatewayConfig defaults(List<String> upstreamBootstrapServers) {
         return new GatewayConfig(
-                ListenerConfig.defaults(),
+                List.of(ListenerConfig.defaults()),
                 UpstreamConfig.defaults(upstreamBootstrapServers),
                 DEFAULT_MAX_REQUEST_FRAME_BYTES,
                 DEFAULT_SHUTDOWN_TIMEOUT,
@@ -57,33 +69,45 @@ public record GatewayConfig(
                 true);
     }
 
+    /** The first listener: the only one in most setups. */
+    public ListenerConfig listener() {
+        return listeners.get(0);
+    }
+
+    /** As this configuration with the first listener replaced. */
     public GatewayConfig withListener(ListenerConfig listener) {
-        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
+        List<ListenerConfig> changed = new java.util.ArrayList<>(listeners);
+        changed.set(0, listener);
+        return withListeners(changed);
+    }
+
+    public GatewayConfig withListeners(List<ListenerConfig> listeners) {
+        return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
                 streamFetchResponses);
     }
 
     public GatewayConfig withUpstream(UpstreamConfig upstream) {
-        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
+        return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
                 streamFetchResponses);
     }
 
     public GatewayConfig withMaxRequestFrameBytes(int maxRequestFrameBytes) {
-        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
+        return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
                 streamFetchResponses);
     }
 
     public GatewayConfig withShutdownTimeout(Duration shutdownTimeout) {
-        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
+        return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
                 streamFetchResponses);
     }
 
     public GatewayConfig withIoThreads(int ioThreads) {
-        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
+        return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
                 streamFetchResponses);
     }
 
     public GatewayConfig withPlugins(PluginsConfig plugins) {
-        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
+        return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
                 streamFetchResponses);
     }
 
@@ -94,7 +118,7 @@ public record GatewayConfig(
      * responses must then be held until whole to be checked for broker addresses.
      */
     public GatewayConfig withStreamFetchResponses(boolean streamFetchResponses) {
-        return new GatewayConfig(listener, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
+        return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
                 streamFetchResponses);
     }
 
@@ -116,31 +140,49 @@ public record GatewayConfig(
     }
 
     /**
-     * The client-facing side: one bootstrap port, then one port per broker.
+     * One client-facing listener.
      *
+     * @param name the listener's name, unique in the gateway; connections report it ({@code ConnectionInfo.listener})
      * @param bindAddress the local address every port binds to
-     * @param advertisedHost the host name clients are told to connect to, in every rewritten address
-     * @param bootstrapPort the port clients bootstrap from
+     * @param advertisedHost the host name clients are told to connect to, in every rewritten address (port routing)
+     * @param bootstrapPort the port clients bootstrap from; with SNI routing, the one port of the listener
      * @param brokerPortBase the port of the broker with the lowest node id; broker {@code n} listens on
-     *     {@code brokerPortBase + (n - minNodeId)}. Zero means {@code bootstrapPort + 1}.
+     *     {@code brokerPortBase + (n - minNodeId)}. Zero means {@code bootstrapPort + 1}. Port routing only.
      * @param minNodeId the node id that maps to {@code brokerPortBase}; empty means the lowest node id the
      *     gateway first sees. Set it when several gateway instances must agree before they see the cluster.
      * @param maxBrokers how many consecutive broker ports the gateway may bind
+     * @param securityProtocol what clients speak: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL
+     * @param tls the server side of TLS, in Kafka's broker property names ({@code ssl.keystore.location},
+     *     {@code ssl.keystore.type} PKCS12/JKS/PEM, {@code ssl.key.password}, {@code ssl.truststore.*},
+     *     {@code ssl.client.auth} none/requested/required, {@code ssl.enabled.protocols}, ...)
+     * @param routing how a connection's broker is chosen: by port, or by TLS server name
+     * @param authentication how clients authenticate on this listener
      */
     public record ListenerConfig(
+            String name,
             String bindAddress,
             String advertisedHost,
             int bootstrapPort,
             int brokerPortBase,
             OptionalInt minNodeId,
-            int maxBrokers) {
+            int maxBrokers,
+            SecurityProtocol securityProtocol,
+            Map<String, String> tls,
+            ListenerRouting routing,
+            AuthenticationConfig authentication) {
 
         public static final int DEFAULT_BOOTSTRAP_PORT = 6969;
+        public static final String DEFAULT_NAME = "default";
 
         public ListenerConfig {
+            Objects.requireNonNull(name, "name");
             Objects.requireNonNull(bindAddress, "bindAddress");
             Objects.requireNonNull(advertisedHost, "advertisedHost");
             Objects.requireNonNull(minNodeId, "minNodeId");
+            Objects.requireNonNull(securityProtocol, "securityProtocol");
+            tls = Map.copyOf(tls);
+            Objects.requireNonNull(routing, "routing");
+            Objects.requireNonNull(authentication, "authentication");
             checkPort("bootstrapPort", bootstrapPort);
             if (brokerPortBase != 0) {
                 checkPort("brokerPortBase", brokerPortBase);
@@ -148,6 +190,17 @@ public record GatewayConfig(
             if (maxBrokers <= 0) {
                 throw new IllegalArgumentException("maxBrokers must be positive, was " + maxBrokers);
             }
+            if (routing instanceof ListenerRouting.Sni && !usesTls(securityProtocol)) {
+                throw new IllegalArgumentException("listener " + name + ": SNI routing needs TLS (SSL or SASL_SSL), "
+                        + "not " + securityProtocol);
+            }
+        }
+
+        /** The ports listener that has always been the default: plaintext, no authentication. */
+        public ListenerConfig(String bindAddress, String advertisedHost, int bootstrapPort, int brokerPortBase,
+                              OptionalInt minNodeId, int maxBrokers) {
+            this(DEFAULT_NAME, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId, maxBrokers,
+                    SecurityProtocol.PLAINTEXT, Map.of(), new ListenerRouting.Ports(), AuthenticationConfig.defaults());
         }
 
         public static ListenerConfig defaults() {
@@ -159,28 +212,73 @@ public record GatewayConfig(
             return brokerPortBase == 0 ? bootstrapPort + 1 : brokerPortBase;
         }
 
+        /** Whether clients speak TLS to this listener. */
+        public boolean usesTls() {
+            return usesTls(securityProtocol);
+        }
+
+        /** Whether clients authenticate with SASL on this listener. */
+        public boolean usesSasl() {
+            return securityProtocol == SecurityProtocol.SASL_PLAINTEXT || securityProtocol == SecurityProtocol.SASL_SSL;
+        }
+
+        private static boolean usesTls(SecurityProtocol protocol) {
+            return protocol == SecurityProtocol.SSL || protocol == SecurityProtocol.SASL_SSL;
+        }
+
+        public ListenerConfig withName(String name) {
+            return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
+                    maxBrokers, securityProtocol, tls, routing, authentication);
+        }
+
         public ListenerConfig withBindAddress(String bindAddress) {
-            return new ListenerConfig(bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId, maxBrokers);
+            return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
+                    maxBrokers, securityProtocol, tls, routing, authentication);
         }
 
         public ListenerConfig withAdvertisedHost(String advertisedHost) {
-            return new ListenerConfig(bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId, maxBrokers);
+            return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
+                    maxBrokers, securityProtocol, tls, routing, authentication);
         }
 
         public ListenerConfig withBootstrapPort(int bootstrapPort) {
-            return new ListenerConfig(bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId, maxBrokers);
+            return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
+                    maxBrokers, securityProtocol, tls, routing, authentication);
         }
 
         public ListenerConfig withBrokerPortBase(int brokerPortBase) {
-            return new ListenerConfig(bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId, maxBrokers);
+            return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
+                    maxBrokers, securityProtocol, tls, routing, authentication);
         }
 
         public ListenerConfig withMinNodeId(OptionalInt minNodeId) {
-            return new ListenerConfig(bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId, maxBrokers);
+            return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
+                    maxBrokers, securityProtocol, tls, routing, authentication);
         }
 
         public ListenerConfig withMaxBrokers(int maxBrokers) {
-            return new ListenerConfig(bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId, maxBrokers);
+            return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
+                    maxBrokers, securityProtocol, tls, routing, authentication);
+        }
+
+        public ListenerConfig withSecurityProtocol(SecurityProtocol securityProtocol) {
+            return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
+                    maxBrokers, securityProtocol, tls, routing, authentication);
+        }
+
+        public ListenerConfig withTls(Map<String, String> tls) {
+            return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
+                    maxBrokers, securityProtocol, tls, routing, authentication);
+        }
+
+        public ListenerConfig withRouting(ListenerRouting routing) {
+            return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
+                    maxBrokers, securityProtocol, tls, routing, authentication);
+        }
+
+        public ListenerConfig withAuthentication(AuthenticationConfig authentication) {
+            return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
+                    maxBrokers, securityProtocol, tls, routing, authentication);
         }
 
         private static void checkPort(String name, int port) {

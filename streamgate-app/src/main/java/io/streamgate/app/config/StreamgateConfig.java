@@ -88,7 +88,7 @@ public record StreamgateConfig(
                 upstream.connectTimeout(),
                 upstream.metadataRefreshInterval(),
                 upstream.brokerRemovalDelay());
-        return new GatewayConfig(listener, upstreamConfig, maxRequestFrameBytes, shutdownTimeout, ioThreads,
+        return new GatewayConfig(List.of(listener), upstreamConfig, maxRequestFrameBytes, shutdownTimeout, ioThreads,
                 new GatewayConfig.PluginsConfig(pluginsDir, dataDir), streamFetchResponses);
     }
 

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelPipeline;
 import io.streamgate.api.PluginContext;
 import io.streamgate.api.Scope;
 import io.streamgate.core.GatewayConfig;
+import io.streamgate.core.auth.GatewaySecurity;
 import io.streamgate.core.address.BrokerAddressRewriter;
 import io.streamgate.core.address.BrokerPortMapping;
 import io.streamgate.core.address.ClusterTopology;
@@ -70,11 +71,13 @@ final class EmbeddedProxy implements AutoCloseable {
                 new SteadyBrokerPorts(new BrokerPortMapping(19_092, OptionalInt.empty(), 256)));
         ProxyServices services = new ProxyServices(
                 new UpstreamRoutes(List.of(HostPort.parse(BROKER)), topology, null), connector, rewriter,
-                interceptors, new GatewayMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)), true);
+                interceptors, new GatewayMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)), true,
+                GatewaySecurity.NONE);
 
         client = new InlineChannel(true);
         client.pipeline().addLast("frames", KafkaFrameDecoder.forRequests(100 * 1024 * 1024));
-        client.pipeline().addLast("proxy", new ProxyConnection(services, UpstreamTarget.ANY_BROKER));
+        client.pipeline().addLast("proxy", new ProxyConnection(services, GatewayConfig.ListenerConfig.defaults(),
+                UpstreamTarget.ANY_BROKER));
         ChannelFuture registered = loop.register(client);
         loop.runTasks(); // the proxy connects upstream through the connector, on this loop
         if (!registered.isSuccess() || loop.registered() == client

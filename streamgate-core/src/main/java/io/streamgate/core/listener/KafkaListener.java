@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.streamgate.core.GatewayConfig;
 import io.streamgate.core.address.BrokerPortMapping;
 import io.streamgate.core.address.BrokerPorts;
 import io.streamgate.core.frame.KafkaFrameDecoder;
@@ -33,6 +34,7 @@ public final class KafkaListener implements BrokerPorts, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaListener.class);
 
+    private final GatewayConfig.ListenerConfig config;
     private final String bindAddress;
     private final int maxRequestFrameBytes;
     private final BrokerPortMapping portMapping;
@@ -43,9 +45,10 @@ public final class KafkaListener implements BrokerPorts, AutoCloseable {
     private ProxyServices services;
     private Channel bootstrapChannel;
 
-    public KafkaListener(String bindAddress, int maxRequestFrameBytes, BrokerPortMapping portMapping,
+    public KafkaListener(GatewayConfig.ListenerConfig config, int maxRequestFrameBytes, BrokerPortMapping portMapping,
                          Transport transport, EventLoopGroup acceptors, EventLoopGroup workers) {
-        this.bindAddress = bindAddress;
+        this.config = config;
+        this.bindAddress = config.bindAddress();
         this.maxRequestFrameBytes = maxRequestFrameBytes;
         this.portMapping = portMapping;
         this.transport = transport;
@@ -143,7 +146,7 @@ public final class KafkaListener implements BrokerPorts, AutoCloseable {
                     @Override
                     protected void initChannel(Channel channel) {
                         channel.pipeline().addLast("frames", KafkaFrameDecoder.forRequests(maxRequestFrameBytes));
-                        channel.pipeline().addLast("proxy", new ProxyConnection(services, target));
+                        channel.pipeline().addLast("proxy", new ProxyConnection(services, config, target));
                     }
                 });
     }

@@ -1,6 +1,7 @@
 package io.streamgate.core.proxy;
 
 import io.streamgate.api.ConnectionInfo;
+import io.streamgate.core.auth.Identity;
 import io.streamgate.core.chain.ChainIdentity;
 
 import java.net.InetSocketAddress;
@@ -12,21 +13,25 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the gateway knows of one client connection. Until authentication exists every connection is
- * anonymous, in no virtual cluster and no group. Confined to the connection's event loop.
+ * What the gateway knows of one client connection: where it comes from, on which listener, and, once it has
+ * authenticated, who it is. Until then it is {@link Identity#ANONYMOUS}. It is in no virtual cluster until virtual
+ * clusters exist. Confined to the connection's event loop.
  */
 final class ClientConnectionInfo implements ConnectionInfo {
 
     private static final AtomicLong IDS = new AtomicLong();
-    private static final String LISTENER = "default";
 
     private final String id = "c" + IDS.incrementAndGet();
     private final InetSocketAddress clientAddress;
+    private final String listener;
     private final Map<String, Object> attributes = new HashMap<>();
     private String clientId = "";
+    private Identity identity = Identity.ANONYMOUS;
+    private X509Certificate clientCertificate;
 
-    ClientConnectionInfo(InetSocketAddress clientAddress) {
+    ClientConnectionInfo(InetSocketAddress clientAddress, String listener) {
         this.clientAddress = clientAddress;
+        this.listener = listener;
     }
 
     @Override
@@ -41,27 +46,40 @@ final class ClientConnectionInfo implements ConnectionInfo {
 
     @Override
     public String listener() {
-        return LISTENER;
+        return listener;
     }
 
     @Override
     public Optional<X509Certificate> clientCertificate() {
-        return Optional.empty();
+        return Optional.ofNullable(clientCertificate);
+    }
+
+    void clientCertificate(X509Certificate certificate) {
+        this.clientCertificate = certificate;
     }
 
     @Override
     public String principal() {
-        return ANONYMOUS;
+        return identity.principal();
     }
 
     @Override
     public Optional<String> serviceAccount() {
-        return Optional.empty();
+        return identity.serviceAccount();
     }
 
     @Override
     public Set<String> groups() {
-        return Set.of();
+        return identity.groups();
+    }
+
+    Identity identity() {
+        return identity;
+    }
+
+    /** Who the connection has proved to be; selects its interceptors from the next request on. */
+    void identity(Identity identity) {
+        this.identity = identity;
     }
 
     @Override

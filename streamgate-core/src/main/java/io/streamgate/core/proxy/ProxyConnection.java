@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
+import io.streamgate.core.GatewayConfig;
 import io.streamgate.core.address.HostPort;
 import io.streamgate.core.chain.EffectiveChain;
 import io.streamgate.core.chain.InstalledInterceptor;
@@ -81,6 +82,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     private final ResponseSequencer responses;
     private final InterceptorRegistry interceptors;
     private final UpstreamTarget target;
+    private final GatewayConfig.ListenerConfig listener;
     /** Requests sent upstream, oldest first; brokers answer in order on a connection. */
     private final ArrayDeque<InFlightRequest> awaitingUpstream = new ArrayDeque<>();
     /** Requests read while the upstream connection was not ready, or while an earlier one was in a hook. */
@@ -97,7 +99,8 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     private boolean closed;
     private boolean clientNeedsFlush;
 
-    public ProxyConnection(ProxyServices services, UpstreamTarget target) {
+    public ProxyConnection(ProxyServices services, GatewayConfig.ListenerConfig listener, UpstreamTarget target) {
+        this.listener = listener;
         this.services = services;
         this.metrics = services.metrics();
         this.responses = new ResponseSequencer(metrics);
@@ -138,7 +141,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
         responses.writeTo(client);
-        info = new ClientConnectionInfo((InetSocketAddress) client.remoteAddress());
+        info = new ClientConnectionInfo((InetSocketAddress) client.remoteAddress(), listener.name());
         services.register(this);
         metrics.connectionOpened();
         pause(PAUSED_CONNECTING);

@@ -1,6 +1,7 @@
 package io.streamgate.core.proxy;
 
 import io.streamgate.core.address.BrokerAddressRewriter;
+import io.streamgate.core.auth.GatewaySecurity;
 import io.streamgate.core.chain.InterceptorRegistry;
 import io.streamgate.core.metrics.GatewayMetrics;
 import io.streamgate.core.upstream.UpstreamConnector;
@@ -21,15 +22,18 @@ public final class ProxyServices {
     private final InterceptorRegistry interceptors;
     private final TopicNames topicNames = new TopicNames();
     private final GatewayMetrics metrics;
+    private final GatewaySecurity security;
     private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
 
     public ProxyServices(UpstreamRoutes routes, UpstreamConnector connector, BrokerAddressRewriter addressRewriter,
-                         InterceptorRegistry interceptors, GatewayMetrics metrics, boolean streamFetchResponses) {
+                         InterceptorRegistry interceptors, GatewayMetrics metrics, boolean streamFetchResponses,
+                         GatewaySecurity security) {
         this.routes = routes;
         this.connector = connector;
         this.responseProcessor = new ResponseProcessor(addressRewriter, topicNames, metrics, streamFetchResponses);
         this.interceptors = interceptors;
         this.metrics = metrics;
+        this.security = security;
         metrics.inFlightRequests(this::inFlightRequests);
     }
 
@@ -55,6 +59,10 @@ public final class ProxyServices {
 
     GatewayMetrics metrics() {
         return metrics;
+    }
+
+    GatewaySecurity security() {
+        return security;
     }
 
     void register(ProxyConnection connection) {

@@ -3,6 +3,7 @@ package io.streamgate.testing.junit;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamgate.core.Gateway;
 import io.streamgate.core.GatewayConfig;
+import io.streamgate.core.auth.GatewaySecurity;
 import io.streamgate.testing.clients.KafkaClients;
 import io.streamgate.testing.kafka.KafkaCluster;
 import io.streamgate.testing.leak.NettyLeaks;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import static org.awaitility.Awaitility.await;
@@ -47,6 +49,7 @@ public final class GatewayExtension implements BeforeAllCallback, AfterEachCallb
     private final Function<KafkaCluster, String> upstreamBootstrap;
     private final Function<KafkaCluster, Map<String, String>> upstreamProperties;
     private final UnaryOperator<GatewayConfig> customizer;
+    private final Supplier<GatewaySecurity> security;
     private Gateway gateway;
     private SimpleMeterRegistry meters;
     private KafkaClients clients;
@@ -54,8 +57,9 @@ public final class GatewayExtension implements BeforeAllCallback, AfterEachCallb
 
     private GatewayExtension(KafkaClusterExtension kafka, Function<KafkaCluster, String> upstreamBootstrap,
                              Function<KafkaCluster, Map<String, String>> upstreamProperties,
-                             UnaryOperator<GatewayConfig> customizer) {
+                             UnaryOperator<GatewayConfig> customizer, Supplier<GatewaySecurity> security) {
         this.kafka = kafka;
+        this.security = security;
         this.upstreamBootstrap = upstreamBootstrap;
         this.upstreamProperties = upstreamProperties;
         this.customizer = customizer;
@@ -63,19 +67,24 @@ public final class GatewayExtension implements BeforeAllCallback, AfterEachCallb
 
     /** A gateway forwarding to the cluster's plaintext listener. */
     public static GatewayExtension inFrontOf(KafkaClusterExtension kafka) {
-        return new GatewayExtension(kafka, KafkaCluster::bootstrapServers, cluster -> Map.of(), c -> c);
+        return new GatewayExtension(kafka, KafkaCluster::bootstrapServers, cluster -> Map.of(), c -> c, () -> GatewaySecurity.NONE);
     }
 
     /** The same gateway, connecting to another of the cluster's listeners with the given client properties. */
     public GatewayExtension upstreamListener(Function<KafkaCluster, String> bootstrap,
                                              Function<KafkaCluster, Map<String, String>> properties) {
-        return new GatewayExtension(kafka, bootstrap, properties, customizer);
+        return new GatewayExtension(kafka, bootstrap, properties, customizer, security);
     }
 
     /** The same gateway with its configuration changed, after the extension has set ports and upstream. */
     public GatewayExtension configure(UnaryOperator<GatewayConfig> change) {
         return new GatewayExtension(kafka, upstreamBootstrap, upstreamProperties,
-                c -> change.apply(customizer.apply(c)));
+                c -> change.apply(customizer.apply(c)), security);
+    }
+
+    /** The same gateway, authenticating clients against the service accounts and audit {@code security} gives. */
+    public GatewayExtension security(Supplier<GatewaySecurity> security) {
+        return new GatewayExtension(kafka, upstreamBootstrap, upstreamProperties, customizer, security);
     }
 
     @Override
@@ -92,7 +101,7 @@ public final class GatewayExtension implements BeforeAllCallback, AfterEachCallb
                         .withMetadataRefreshInterval(Duration.ofSeconds(5)))
                 .withIoThreads(2);
         meters = new SimpleMeterRegistry();
-        gateway = Gateway.start(customizer.apply(config), meters);
+        gateway = Gateway.start(customizer.apply(config), meters, security.get());
         await("gateway ready").atMost(Duration.ofSeconds(60)).until(gateway::isReady);
         clients = new KafkaClients(gateway.bootstrapServers());
     }
