@@ -50,6 +50,9 @@ public final class UpstreamSasl implements Closeable {
     public static UpstreamSasl login(UpstreamClientConfig clientConfig) {
         Map<String, ?> configs = clientConfig.values();
         String mechanism = clientConfig.getString(SaslConfigs.SASL_MECHANISM);
+        if (OAuthBearerLoginModule.OAUTHBEARER_MECHANISM.equals(mechanism)) {
+            OAuthBearerAllowedUrls.allow(clientConfig.getString(SaslConfigs.SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL));
+        }
         JaasContext jaasContext = JaasContext.loadClientContext(configs);
         AuthenticateCallbackHandler callbackHandler = newCallbackHandler(clientConfig, mechanism);
         callbackHandler.configure(configs, mechanism, jaasContext.configurationEntries());
