@@ -127,8 +127,10 @@ public final class TestOAuthServer implements AutoCloseable {
                 "sasl.login.callback.handler.class",
                 "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler",
                 "sasl.oauthbearer.token.endpoint.url", tokenUrl(),
-                "sasl.jaas.config", "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required"
-                        + " clientId=\"" + clientId + "\" clientSecret=\"" + secret + "\" scope=\"" + SCOPE + "\";");
+                "sasl.oauthbearer.client.credentials.client.id", clientId,
+                "sasl.oauthbearer.client.credentials.client.secret", secret,
+                "sasl.oauthbearer.scope", SCOPE,
+                "sasl.jaas.config", "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;");
     }
 
     /**
