@@ -1,14 +1,34 @@
 // Drives kafkajs through the gateway: create a topic, produce, consume in a group, commit, and read the
 // committed offsets back. Prints one JSON line with what happened; exits non-zero on any failure.
 // Usage: node compat.js <bootstrap host:port> <topic> <group> <count>
+// Security, optional, as JSON in STREAMGATE_COMPAT_SECURITY:
+//   {"ssl": {"ca": "<ca.pem>", "cert": "<client.pem>", "key": "<client-key.pem>"},
+//    "sasl": {"mechanism": "plain|scram-sha-256|scram-sha-512", "username": "...", "password": "..."}}
+const fs = require('fs');
 const { Kafka, logLevel } = require('kafkajs');
 
 const [bootstrap, topic, groupId, countArg] = process.argv.slice(2);
 const count = Number(countArg || 100);
 
+function security() {
+  const given = process.env.STREAMGATE_COMPAT_SECURITY ? JSON.parse(process.env.STREAMGATE_COMPAT_SECURITY) : {};
+  const options = {};
+  if (given.ssl) {
+    options.ssl = { ca: [fs.readFileSync(given.ssl.ca, 'utf8')] };
+    if (given.ssl.cert) {
+      options.ssl.cert = fs.readFileSync(given.ssl.cert, 'utf8');
+      options.ssl.key = fs.readFileSync(given.ssl.key, 'utf8');
+    }
+  }
+  if (given.sasl) {
+    options.sasl = given.sasl;
+  }
+  return options;
+}
+
 async function main() {
   const kafka = new Kafka({ clientId: 'streamgate-compat', brokers: [bootstrap], logLevel: logLevel.WARN,
-    retry: { retries: 10 } });
+    retry: { retries: 10 }, ...security() });
   const admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 3 }], waitForLeaders: true });
