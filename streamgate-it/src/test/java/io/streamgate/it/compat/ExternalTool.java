@@ -43,6 +43,12 @@ final class ExternalTool {
     /** Runs a command to completion, feeding it {@code stdin}. */
     static Result run(List<String> command, Path workingDirectory, String stdin, Duration timeout)
             throws IOException, InterruptedException {
+        return run(command, workingDirectory, java.util.Map.of(), stdin, timeout);
+    }
+
+    /** Runs a command to completion with extra environment variables, feeding it {@code stdin}. */
+    static Result run(List<String> command, Path workingDirectory, java.util.Map<String, String> environment,
+                      String stdin, Duration timeout) throws IOException, InterruptedException {
         Path output = Files.createTempFile("tool-out", ".txt");
         Path errors = Files.createTempFile("tool-err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command))
@@ -50,6 +56,7 @@ final class ExternalTool {
         if (workingDirectory != null) {
             builder.directory(workingDirectory.toFile());
         }
+        builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
