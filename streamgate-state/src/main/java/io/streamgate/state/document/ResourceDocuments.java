@@ -46,7 +46,8 @@ import java.util.List;
  * or a scope naming both a group and a username is an {@link InvalidResourceException} that names the source
  * and document (when known) and the field: {@code a.yaml, document 2: metadata.scope: a scope names a group or
  * a username, not both}. The store's fields ({@code revision}, {@code updatedAt}, {@code updatedBy}) are read
- * when present, so that a resource read back from the store or the admin API can be written again unchanged.
+ * when present, so that a resource read back from the store or the admin API can be written again unchanged; so is a
+ * top-level {@code status} (what the admin API reports about a resource), which is ignored.
  *
  * <p>Output has a fixed field order and leaves out what is empty. Stateless and thread-safe.
  */
