@@ -6,6 +6,10 @@ import io.streamgate.admin.AdminServer;
 import io.streamgate.admin.Readiness;
 import io.streamgate.admin.api.AdminApi;
 import io.streamgate.admin.audit.AuditLog;
+import io.streamgate.admin.audit.AuthenticationAuditLog;
+import io.streamgate.admin.identity.StoreIdentityDirectory;
+import io.streamgate.admin.identity.TokenIssuer;
+import io.streamgate.admin.identity.TokenSigningKey;
 import io.streamgate.admin.interceptors.InterceptorSync;
 import io.streamgate.admin.security.AdminAuthenticator;
 import io.streamgate.app.cli.VersionProvider;
@@ -15,6 +19,8 @@ import io.streamgate.app.resources.ResourceDirectorySeed;
 import io.streamgate.app.resources.ResourceStoreOpener;
 import io.streamgate.core.Gateway;
 import io.streamgate.core.GatewayConfig;
+import io.streamgate.core.auth.GatewaySecurity;
+import io.streamgate.core.auth.GatewayTokens;
 import io.streamgate.state.ResourceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +38,8 @@ import java.util.function.Supplier;
  * whose readiness follows the gateway's ("starting" until the gateway runs with its interceptors).
  *
  * <p>{@link #start()} brings them up in this order: embedded Kafka, resource store, the files of
- * {@code resourcesDir} (validated, then stored), admin credentials, gateway, interceptors from the store into the
+ * {@code resourcesDir} (validated, then stored), admin credentials, the token signing key and the service accounts and
+ * groups of the store (followed live, for client authentication), gateway, interceptors from the store into the
  * gateway's registry (then followed live), admin API; the admin server starts alongside from the beginning, so that
  * probes are answered early and its API answers 503 until then. {@link #close()} stops following the store, then
  * stops the gateway, so that it drains in-flight requests, then the admin server (which answers probes while the
@@ -53,6 +60,8 @@ public final class StreamgateApplication implements AutoCloseable {
     private volatile Gateway gateway;
     private volatile ResourceStore store;
     private volatile InterceptorSync interceptorSync;
+    private volatile StoreIdentityDirectory identityDirectory;
+    private volatile AuthenticationAuditLog authenticationAudit;
     private boolean closed;
     private ProcessMetrics processMetrics;
     private EmbeddedKafka embeddedKafka;
@@ -94,10 +103,16 @@ public final class StreamgateApplication implements AutoCloseable {
             config.resourcesDir().ifPresent(directory -> step("resources in " + directory,
                     () -> ResourceDirectorySeed.seed(directory, store, gatewayConfig, System.getenv())));
             AdminAuthenticator authenticator = step("admin API credentials", () -> AdminAccess.authenticator(config));
-            gateway = step("gateway", () -> Gateway.start(gatewayConfig, metrics));
+            GatewayTokens tokens = step("token signing key", () -> new GatewayTokens(TokenSigningKey.configuredOrKeptIn(
+                    config.tokens().signingKey(), config.dataDir())));
+            identityDirectory = step("service accounts", () -> new StoreIdentityDirectory(store, tokens).start());
+            authenticationAudit = new AuthenticationAuditLog(config.dataDir().resolve(AuthenticationAuditLog.FILE_NAME));
+            gateway = step("gateway", () -> Gateway.start(gatewayConfig, metrics,
+                    new GatewaySecurity(identityDirectory, authenticationAudit)));
             interceptorSync = step("interceptors", () -> new InterceptorSync(store, gateway.interceptors()).start());
             adminServer = step("admin server", this::joinAdminStart);
-            adminServer.serveApi(new AdminApi(store, gateway.interceptors(), authenticator,
+            adminServer.serveApi(new AdminApi(store, gateway.interceptors(),
+                    new TokenIssuer(tokens, config.tokens().maxLifetime()), authenticator,
                     new AuditLog(config.dataDir().resolve(AUDIT_LOG))));
             log.info("admin API on http://{}:{} (/api/v1, /openapi.json, /health/live, /health/ready, /metrics)",
                     config.bind(), adminServer.port());
@@ -200,6 +215,14 @@ public final class StreamgateApplication implements AutoCloseable {
         Gateway current = gateway;
         if (current != null) {
             stopQuietly("gateway", current::close);
+        }
+        StoreIdentityDirectory directory = identityDirectory;
+        if (directory != null) {
+            stopQuietly("service accounts", directory::close);
+        }
+        AuthenticationAuditLog authAudit = authenticationAudit;
+        if (authAudit != null) {
+            stopQuietly("authentication audit", authAudit::close);
         }
         if (adminStart != null) {
             // When startup failed elsewhere the admin server may still be starting: wait for it, then stop it.
