@@ -21,6 +21,7 @@ import io.streamgate.core.Gateway;
 import io.streamgate.core.GatewayConfig;
 import io.streamgate.core.auth.GatewaySecurity;
 import io.streamgate.core.auth.GatewayTokens;
+import io.streamgate.core.auth.IdentityDirectory;
 import io.streamgate.state.ResourceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,6 +146,11 @@ public final class StreamgateApplication implements AutoCloseable {
     /** The running gateway; empty before it started and after startup failed. */
     public Optional<Gateway> gateway() {
         return Optional.ofNullable(gateway);
+    }
+
+    /** The service accounts and groups the gateway authenticates clients against; empty before they are loaded. */
+    public Optional<IdentityDirectory> identityDirectory() {
+        return Optional.ofNullable(identityDirectory);
     }
 
     /** Blocks until {@link #close()} has finished, or startup has failed. */

@@ -6,7 +6,7 @@ import io.javalin.http.Context;
 import io.streamgate.admin.identity.CredentialsSpec;
 import io.streamgate.admin.identity.ServiceAccountSpec;
 import io.streamgate.admin.identity.TokenIssuer;
-import io.streamgate.admin.resources.DurationText;
+import io.streamgate.admin.time.DurationText;
 import io.streamgate.admin.security.AdminIdentity;
 import io.streamgate.core.auth.GatewayTokens;
 import io.streamgate.state.PutResult;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.streamgate.admin.resources.DurationText;
+import io.streamgate.admin.time.DurationText;
 import io.streamgate.state.InvalidResourceException;
 
 import java.time.Duration;

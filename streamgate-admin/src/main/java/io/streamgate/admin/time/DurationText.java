@@ -1,4 +1,4 @@
-package io.streamgate.admin.resources;
+package io.streamgate.admin.time;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
