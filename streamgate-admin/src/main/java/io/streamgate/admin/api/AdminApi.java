@@ -118,7 +118,7 @@ public final class AdminApi {
         this.interceptorQueries = new InterceptorQueries(store);
         this.interceptorChanges = new ResourceChanges(INTERCEPTOR, "interceptor", store,
                 (ctx, name) -> interceptorQueries.find(name, ScopeParameters.of(ctx, Set.of())),
-                new InterceptorResourceValidator(registry), this.audit, deleted -> { });
+                new InterceptorResourceValidator(registry), this.audit, (deleted, caller) -> { });
         this.resolution = new ChainResolution(registry);
         IdentityResourceValidator identities = new IdentityResourceValidator();
         this.accountQueries = new GlobalResourceQueries(ACCOUNT, "service account", store,
@@ -126,10 +126,10 @@ public final class AdminApi {
         // An account's credentials go with it: an account created again later under the same name starts with none.
         this.accountChanges = new ResourceChanges(ACCOUNT, "service account", store, accountQueries::find,
                 identities, this.audit,
-                deleted -> store.delete(CredentialsSpec.idOf(deleted.metadata().name()), "gateway"));
+                (deleted, caller) -> store.delete(CredentialsSpec.idOf(deleted.metadata().name()), caller.name()));
         this.groupQueries = new GlobalResourceQueries(GROUP, "group", store, ResourceDocuments::toNode);
         this.groupChanges = new ResourceChanges(GROUP, "group", store, groupQueries::find, identities, this.audit,
-                deleted -> { });
+                (deleted, caller) -> { });
         this.credentials = new IdentityEndpoints(store, accountQueries, tokens, this.audit, clock);
     }
 

@@ -16,7 +16,7 @@ import io.streamgate.state.document.ResourceDocuments;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * {@code PUT} of a resource collection such as {@code /api/v1/interceptors} (create or update; {@code ?dryRun=true}
@@ -44,15 +44,15 @@ final class ResourceChanges {
     private final Lookup lookup;
     private final ResourceValidator validator;
     private final ChangeAudit audit;
-    private final Consumer<Resource> afterDelete;
+    private final BiConsumer<Resource, AdminIdentity> afterDelete;
 
     /**
      * @param kind the kind this collection holds
      * @param noun how messages name one of them ({@code interceptor}, {@code service account})
-     * @param afterDelete told about each resource deleted, after the store deleted it
+     * @param afterDelete told about each resource deleted, and by whom, after the store deleted it
      */
     ResourceChanges(String kind, String noun, ResourceStore store, Lookup lookup, ResourceValidator validator,
-                    ChangeAudit audit, Consumer<Resource> afterDelete) {
+                    ChangeAudit audit, BiConsumer<Resource, AdminIdentity> afterDelete) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.noun = Objects.requireNonNull(noun, "noun");
         this.store = store;
@@ -133,7 +133,7 @@ final class ResourceChanges {
         if (!deleted) {
             throw new ApiException(404, "no " + noun + " named " + name + " in scope " + target.metadata().scope());
         }
-        afterDelete.accept(target);
+        afterDelete.accept(target, caller);
         ctx.status(204);
     }
 

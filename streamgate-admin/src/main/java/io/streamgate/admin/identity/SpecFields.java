@@ -3,12 +3,12 @@ package io.streamgate.admin.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamgate.state.InvalidResourceException;
+import io.streamgate.state.document.ResourceDocuments;
 
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Strict reading of the fields of identity specs; every refusal names the field ({@code spec.members[2]}). */
@@ -63,13 +63,6 @@ final class SpecFields {
     }
 
     static String describe(JsonNode value) {
-        return switch (value.getNodeType()) {
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-            case STRING -> "'" + value.textValue() + "'";
-            case NUMBER -> "a number (" + value.asText() + ")";
-            case BOOLEAN -> "a boolean (" + value.asText() + ")";
-            default -> value.getNodeType().name().toLowerCase(Locale.ROOT);
-        };
+        return ResourceDocuments.describe(value);
     }
 }

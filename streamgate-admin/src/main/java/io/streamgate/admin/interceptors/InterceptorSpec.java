@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamgate.admin.time.DurationText;
 import io.streamgate.state.InvalidResourceException;
+import io.streamgate.state.document.ResourceDocuments;
 
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -129,13 +129,6 @@ public record InterceptorSpec(String plugin, int priority, Map<String, Object> c
     }
 
     private static String describe(JsonNode value) {
-        return switch (value.getNodeType()) {
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-            case STRING -> "a string ('" + value.textValue() + "')";
-            case NUMBER -> "a number (" + value.asText() + ")";
-            case BOOLEAN -> "a boolean (" + value.asText() + ")";
-            default -> value.getNodeType().name().toLowerCase(Locale.ROOT);
-        };
+        return ResourceDocuments.describe(value);
     }
 }

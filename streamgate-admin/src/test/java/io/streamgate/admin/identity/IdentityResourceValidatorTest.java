@@ -32,7 +32,7 @@ class IdentityResourceValidatorTest {
             local with principal     | {"kind":"ServiceAccount","metadata":{"name":"a"},"spec":{"type":"LOCAL","principal":"p"}}     | spec.principal | only an EXTERNAL account has a principal
             unknown account field    | {"kind":"ServiceAccount","metadata":{"name":"a"},"spec":{"type":"LOCAL","password":"x"}}      | spec.password  | unknown field; a ServiceAccount's spec has type, principal
             scoped account           | {"kind":"ServiceAccount","metadata":{"name":"a","scope":{"username":"u"}},"spec":{"type":"LOCAL"}} | metadata.scope | service accounts are global
-            members not a list       | {"kind":"Group","metadata":{"name":"g"},"spec":{"members":"a"}}                               | spec.members   | expected a list of strings, not 'a'
+            members not a list       | {"kind":"Group","metadata":{"name":"g"},"spec":{"members":"a"}}                               | spec.members   | expected a list of strings, not a string ('a')
             member not a string      | {"kind":"Group","metadata":{"name":"g"},"spec":{"members":["a",3]}}                           | spec.members[1] | expected a non-empty string, not a number (3)
             member twice             | {"kind":"Group","metadata":{"name":"g"},"spec":{"members":["a","a"]}}                         | spec.members[1] | 'a' is listed twice
             blank external group     | {"kind":"Group","metadata":{"name":"g"},"spec":{"externalGroups":[" "]}}                      | spec.externalGroups[0] | expected a non-empty string

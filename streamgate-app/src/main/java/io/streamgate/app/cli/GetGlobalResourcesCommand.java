@@ -3,14 +3,13 @@ package io.streamgate.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamgate.app.client.AdminClient;
 import io.streamgate.app.client.AdminClientException;
-import io.streamgate.app.client.JsonPrinter;
 import io.streamgate.app.client.OutputFormat;
 import io.streamgate.app.client.TextTable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.util.List;
+import java.util.Map;
 
 /**
  * {@code streamgate get KINDS [NAME]} for a kind of global resources (service accounts, groups): without NAME the
@@ -36,22 +35,12 @@ abstract class GetGlobalResourcesCommand extends AdminApiCommand {
 
     @Override
     final int run(AdminClient client, PrintWriter out, PrintWriter err) throws AdminClientException {
-        Iterable<JsonNode> documents = name != null
-                ? List.of(client.get(collection() + "/" + AdminClient.segment(name), java.util.Map.of()).body())
-                : client.get(collection(), java.util.Map.of()).body().get("items");
-        switch (output) {
-            case JSON -> JsonPrinter.json(out, name != null ? documents.iterator().next()
-                    : (JsonNode) documents);
-            case YAML -> JsonPrinter.resourcesYaml(out, documents);
-            case TABLE -> {
-                TextTable table = table(documents);
-                if (table.isEmpty()) {
-                    out.println(noneFound());
-                    out.flush();
-                } else {
-                    table.print(out);
-                }
-            }
+        if (name != null) {
+            ResourceOutput.one(out, output, client.get(collection() + "/" + AdminClient.segment(name), Map.of()).body(),
+                    this::table);
+        } else {
+            ResourceOutput.list(out, output, client.get(collection(), Map.of()).body().get("items"), this::table,
+                    noneFound());
         }
         return 0;
     }

@@ -135,6 +135,14 @@ public final class ResourceDocuments {
         }
     }
 
+    /**
+     * A value as error messages describe what was found instead of what was expected: {@code a string ('x')},
+     * {@code a number (7)}, {@code an array}, ...
+     */
+    public static String describe(JsonNode value) {
+        return ResourceDocumentReader.describe(value);
+    }
+
     /** A resource as a JSON tree: {@code kind, metadata, spec}, in that order. */
     public static ObjectNode toNode(Resource resource) {
         return ResourceDocumentWriter.write(resource);
