@@ -22,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 
@@ -138,7 +139,8 @@ final class IdentityEndpoints {
         String action = "REVOKE_TOKENS";
         try {
             localAccount(name);
-            Instant now = clock.instant();
+            // Tokens carry their issue time in milliseconds.
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             store.put(credentialsOf(store, name).withTokensNotBefore(now).toResource(name), caller.name());
             audit.recordDone(caller, action, CredentialsSpec.KIND, name, "REVOKED", "tokens issued before " + now);
             ObjectNode body = JSON.createObjectNode();

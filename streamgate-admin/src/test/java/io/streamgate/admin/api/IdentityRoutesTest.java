@@ -187,6 +187,9 @@ class IdentityRoutesTest {
         await().until(() -> !authenticates("orders-app", token));
         assertThatThrownBy(() -> admin.directory().authenticatePlain("orders-app", token))
                 .hasMessageStartingWith("token revoked");
+        String after = parse(admin.sendJson("POST", "/api/v1/tokens", "{\"serviceAccount\": \"orders-app\"}").body())
+                .get("token").asText();
+        assertThat(authenticates("orders-app", after)).as("a token minted right after the revocation").isTrue();
         assertThat(parse(admin.send(admin.asViewer("/api/v1/service-accounts/orders-app")).body())
                 .at("/status/tokensNotBefore").asText()).isEqualTo(parse(revoked.body()).get("tokensNotBefore").asText());
     }

@@ -22,7 +22,8 @@ import java.util.Objects;
  * Mints and verifies gateway-signed tokens: the passwords of local service accounts over SASL/PLAIN.
  *
  * <p>A token is {@value #PREFIX}{@code <payload>.<mac>}: the payload is base64url (no padding) of the JSON object
- * {@code {"sub": account, "iat": epochSeconds, "exp": epochSeconds, "jti": id}}, the MAC is base64url of
+ * {@code {"sub": account, "iat": epochMillis, "exp": epochMillis, "jti": id}} (milliseconds, so that a revocation
+ * by issue time separates the tokens minted just before it from those minted just after), the MAC is base64url of
  * HMAC-SHA256 over the prefix and the encoded payload, with the signing key. The prefix makes a token recognisable
  * (in a leaked file, to a secret scanner) and versions the format. Every instance that must accept the tokens of
  * another needs the same key.
@@ -101,12 +102,12 @@ public final class GatewayTokens {
         Instant now = clock.instant();
         byte[] id = new byte[12];
         RANDOM.nextBytes(id);
-        Claims claims = new Claims(subject, Instant.ofEpochSecond(now.getEpochSecond()),
-                Instant.ofEpochSecond(now.plus(lifetime).getEpochSecond()), ENCODER.encodeToString(id));
+        Claims claims = new Claims(subject, Instant.ofEpochMilli(now.toEpochMilli()),
+                Instant.ofEpochMilli(now.plus(lifetime).toEpochMilli()), ENCODER.encodeToString(id));
         ObjectNode payload = JSON.createObjectNode();
         payload.put("sub", claims.subject());
-        payload.put("iat", claims.issuedAt().getEpochSecond());
-        payload.put("exp", claims.expiresAt().getEpochSecond());
+        payload.put("iat", claims.issuedAt().toEpochMilli());
+        payload.put("exp", claims.expiresAt().toEpochMilli());
         payload.put("jti", claims.tokenId());
         String signed;
         try {
@@ -159,8 +160,8 @@ public final class GatewayTokens {
                     || expiresAt == null || !expiresAt.canConvertToLong() || tokenId == null || !tokenId.isTextual()) {
                 throw new AuthenticationFailedException("malformed token payload");
             }
-            return new Claims(subject.textValue(), Instant.ofEpochSecond(issuedAt.longValue()),
-                    Instant.ofEpochSecond(expiresAt.longValue()), tokenId.textValue());
+            return new Claims(subject.textValue(), Instant.ofEpochMilli(issuedAt.longValue()),
+                    Instant.ofEpochMilli(expiresAt.longValue()), tokenId.textValue());
         } catch (IOException | IllegalArgumentException e) {
             // Signed with our key, yet unreadable: only a bug or a leaked key produces this.
             throw new AuthenticationFailedException("malformed token payload");
