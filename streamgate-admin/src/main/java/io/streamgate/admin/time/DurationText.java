@@ -39,16 +39,19 @@ public final class DurationText {
         }
     }
 
-    /** {@code 10s}, {@code 500ms}, {@code 2m}, {@code 24h}: the shortest exact form, in at most hours. */
+    /** The shortest of the unit forms that is exact: {@code 10s}, {@code 2m}, {@code 1500ms}, {@code 1d}. */
     public static String format(Duration duration) {
         long millis = duration.toMillis();
+        if (millis % 86_400_000 == 0 && millis != 0) {
+            return millis / 86_400_000 + "d";
+        }
         if (millis % 3_600_000 == 0 && millis != 0) {
             return millis / 3_600_000 + "h";
         }
         if (millis % 60_000 == 0 && millis != 0) {
             return millis / 60_000 + "m";
         }
-        if (millis % 1000 == 0 && millis != 0) {
+        if (millis % 1000 == 0) {
             return millis / 1000 + "s";
         }
         return millis + "ms";

@@ -204,7 +204,7 @@ class IdentityRoutesTest {
         assertError(admin.sendJson("POST", "/api/v1/tokens", "{\"serviceAccount\": \"ghost\"}"), 404,
                 "no service account named ghost");
         assertError(admin.sendJson("POST", "/api/v1/tokens", "{\"serviceAccount\": \"orders-app\", \"lifetime\": "
-                + "\"31d\"}"), 400, "lifetime: at most 720h");
+                + "\"31d\"}"), 400, "lifetime: at most 30d");
         assertError(admin.sendJson("POST", "/api/v1/tokens", "{\"serviceAccount\": \"orders-app\", \"lifetime\": "
                 + "\"soon\"}"), 400, "lifetime: expected a duration");
         assertError(admin.sendJson("POST", "/api/v1/tokens", "{}"), 400, "serviceAccount: required");
