@@ -104,8 +104,7 @@ public final class StreamgateApplication implements AutoCloseable {
             config.resourcesDir().ifPresent(directory -> step("resources in " + directory,
                     () -> ResourceDirectorySeed.seed(directory, store, gatewayConfig, System.getenv())));
             AdminAuthenticator authenticator = step("admin API credentials", () -> AdminAccess.authenticator(config));
-            GatewayTokens tokens = step("token signing key", () -> new GatewayTokens(TokenSigningKey.configuredOrKeptIn(
-                    config.tokens().signingKey(), config.dataDir())));
+            GatewayTokens tokens = step("token signing key", this::gatewayTokens);
             identityDirectory = step("service accounts", () -> new StoreIdentityDirectory(store, tokens).start());
             authenticationAudit = new AuthenticationAuditLog(config.dataDir().resolve(AuthenticationAuditLog.FILE_NAME));
             gateway = step("gateway", () -> Gateway.start(gatewayConfig, metrics,
@@ -173,6 +172,20 @@ public final class StreamgateApplication implements AutoCloseable {
             log.info("stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
             stopped.countDown();
         }
+    }
+
+    /** The signer of gateway tokens, with the configured key or the one kept in the data directory. */
+    private GatewayTokens gatewayTokens() {
+        if (config.tokens().signingKey().isEmpty()) {
+            if (config.store().type() == StreamgateConfig.StoreType.KAFKA) {
+                log.warn("tokens.signingKey is not set although the resource store is shared (store.type=kafka): the "
+                        + "tokens this instance mints are accepted by this instance only; give every instance the "
+                        + "same tokens.signingKey");
+            }
+            log.info("gateway tokens are signed with the key kept in {}",
+                    config.dataDir().resolve(TokenSigningKey.FILE_NAME));
+        }
+        return new GatewayTokens(TokenSigningKey.configuredOrKeptIn(config.tokens().signingKey(), config.dataDir()));
     }
 
     private boolean isReady() {
