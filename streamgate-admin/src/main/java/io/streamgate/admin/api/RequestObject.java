@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.util.Iterator;
@@ -31,7 +32,7 @@ final class RequestObject {
      * @throws ApiException 415 for a body that is not JSON by its content type, 400 for one that is not a JSON
      *     object of those fields
      */
-    static RequestObject read(io.javalin.http.Context ctx, List<String> fields) {
+    static RequestObject read(Context ctx, List<String> fields) {
         String contentType = ctx.contentType();
         if (contentType != null && !contentType.isBlank()
                 && !contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals("application/json")) {

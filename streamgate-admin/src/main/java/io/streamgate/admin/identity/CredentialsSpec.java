@@ -13,7 +13,9 @@ import org.apache.kafka.common.security.scram.internals.ScramMechanism;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,7 +50,7 @@ public record CredentialsSpec(Map<ScramMechanism, ScramCredential> scram, Option
     public CredentialsSpec {
         EnumMap<ScramMechanism, ScramCredential> copy = new EnumMap<>(ScramMechanism.class);
         copy.putAll(scram);
-        scram = java.util.Collections.unmodifiableMap(copy);
+        scram = Collections.unmodifiableMap(copy);
         Objects.requireNonNull(tokensNotBefore, "tokensNotBefore");
     }
 
@@ -96,7 +98,7 @@ public record CredentialsSpec(Map<ScramMechanism, ScramCredential> scram, Option
      */
     public static CredentialsSpec of(Resource resource) {
         ObjectNode spec = resource.spec();
-        SpecFields.onlyKnown(spec, KIND, java.util.List.of("scram", "tokensNotBefore"));
+        SpecFields.onlyKnown(spec, KIND, List.of("scram", "tokensNotBefore"));
         Map<ScramMechanism, ScramCredential> scram = new EnumMap<>(ScramMechanism.class);
         JsonNode scramNode = spec.path("scram");
         for (Map.Entry<String, JsonNode> entry : scramNode.properties()) {

@@ -11,6 +11,7 @@ import io.streamgate.state.InvalidResourceException;
 import io.streamgate.state.Resource;
 import io.streamgate.state.ResourceValidator;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +33,7 @@ public final class ManagedKinds implements ResourceValidator {
         collections.put(InterceptorResourceMapper.KIND, "/api/v1/interceptors");
         collections.put(ServiceAccountSpec.KIND, "/api/v1/service-accounts");
         collections.put(GroupSpec.KIND, "/api/v1/groups");
-        COLLECTIONS = java.util.Collections.unmodifiableMap(collections);
+        COLLECTIONS = Collections.unmodifiableMap(collections);
     }
 
     private final ResourceValidator interceptors;

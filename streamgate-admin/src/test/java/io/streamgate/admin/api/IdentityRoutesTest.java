@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -241,7 +244,7 @@ class IdentityRoutesTest {
         String audit = admin.auditText();
         assertThat(audit).contains("SET_SCRAM", "MINT_TOKEN", "SCRAM-SHA-512", "token id ")
                 .doesNotContain(PASSWORD).doesNotContain(token);
-        for (HttpResponse<String> response : java.util.List.of(set, refused, malformed)) {
+        for (HttpResponse<String> response : List.of(set, refused, malformed)) {
             assertThat(response.body()).doesNotContain(PASSWORD);
         }
         assertThat(account).doesNotContain(PASSWORD).doesNotContain("storedKey").doesNotContain("serverKey")
@@ -249,8 +252,8 @@ class IdentityRoutesTest {
         String storeFiles = String.join("\n", Files.walk(dataDir).filter(Files::isRegularFile).map(file -> {
             try {
                 return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }).toList());
         assertThat(storeFiles).contains("storedKey").doesNotContain(PASSWORD).doesNotContain(token);

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamgate.api.Scope;
 import io.streamgate.core.auth.AuthenticationFailedException;
-import org.apache.kafka.common.security.scram.ScramCredential;
-import org.apache.kafka.common.security.scram.internals.ScramFormatter;
-import org.apache.kafka.common.security.scram.internals.ScramMechanism;
 import io.streamgate.state.Resource;
 import io.streamgate.state.ResourceId;
 import io.streamgate.state.document.ResourceDocuments;
+import org.apache.kafka.common.security.scram.ScramCredential;
+import org.apache.kafka.common.security.scram.internals.ScramFormatter;
+import org.apache.kafka.common.security.scram.internals.ScramMechanism;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -348,9 +350,9 @@ class AdminCommandsTest {
                 "ORDERS_PASSWORD")).as(err.toString()).isZero();
         assertThat(lines(out)).containsExactly("serviceaccount/orders-app: SCRAM-SHA-512 credentials set (8192 "
                 + "iterations)");
-        java.io.InputStream stdin = System.in;
+        InputStream stdin = System.in;
         try {
-            System.setIn(new java.io.ByteArrayInputStream("pa55-from-stdin\n".getBytes(StandardCharsets.UTF_8)));
+            System.setIn(new ByteArrayInputStream("pa55-from-stdin\n".getBytes(StandardCharsets.UTF_8)));
             assertThat(cli("scram", "set", "orders-app", "--mechanism", "SCRAM-SHA-256", "--password-stdin",
                     "--iterations", "4096")).as(err.toString()).isZero();
         } finally {
