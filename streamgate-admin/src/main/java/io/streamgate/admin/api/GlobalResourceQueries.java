@@ -8,8 +8,8 @@ import io.streamgate.state.Resource;
 import io.streamgate.state.ResourceId;
 import io.streamgate.state.ResourceStore;
 
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -74,9 +74,10 @@ final class GlobalResourceQueries {
     }
 
     private static void noParameters(Context ctx) {
-        for (Map.Entry<String, ?> parameter : ctx.queryParamMap().entrySet()) {
-            throw new ApiException(400, "unknown query parameter '" + parameter.getKey() + "'; this route takes none",
-                    parameter.getKey());
+        Optional<String> parameter = ctx.queryParamMap().keySet().stream().findFirst();
+        if (parameter.isPresent()) {
+            throw new ApiException(400, "unknown query parameter '" + parameter.get() + "'; this route takes none",
+                    parameter.get());
         }
     }
 }

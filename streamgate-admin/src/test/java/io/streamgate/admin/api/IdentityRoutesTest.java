@@ -84,6 +84,9 @@ class IdentityRoutesTest {
         assertThat(admin.send(admin.asViewer("/api/v1/groups/payments")).statusCode()).isEqualTo(404);
         assertThat(parse(admin.send(admin.asViewer("/api/v1/service-accounts/ghost")).body()).get("error").asText())
                 .isEqualTo("no service account named ghost");
+        HttpResponse<String> filtered = admin.send(admin.asViewer("/api/v1/service-accounts?type=LOCAL"));
+        assertThat(filtered.statusCode()).isEqualTo(400);
+        assertThat(parse(filtered.body()).get("field").asText()).isEqualTo("type");
     }
 
     @Test
