@@ -6,6 +6,10 @@ import io.streamgate.admin.AdminServer;
 import io.streamgate.admin.Readiness;
 import io.streamgate.admin.api.AdminApi;
 import io.streamgate.admin.audit.AuditLog;
+import io.streamgate.admin.audit.AuthenticationAuditLog;
+import io.streamgate.admin.identity.StoreIdentityDirectory;
+import io.streamgate.admin.identity.TokenIssuer;
+import io.streamgate.admin.identity.TokenSigningKey;
 import io.streamgate.admin.interceptors.InterceptorSync;
 import io.streamgate.admin.security.AdminAuthenticator;
 import io.streamgate.app.cli.VersionProvider;
@@ -15,6 +19,9 @@ import io.streamgate.app.resources.ResourceDirectorySeed;
 import io.streamgate.app.resources.ResourceStoreOpener;
 import io.streamgate.core.Gateway;
 import io.streamgate.core.GatewayConfig;
+import io.streamgate.core.auth.GatewaySecurity;
+import io.streamgate.core.auth.GatewayTokens;
+import io.streamgate.core.auth.IdentityDirectory;
 import io.streamgate.state.ResourceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +39,8 @@ import java.util.function.Supplier;
  * whose readiness follows the gateway's ("starting" until the gateway runs with its interceptors).
  *
  * <p>{@link #start()} brings them up in this order: embedded Kafka, resource store, the files of
- * {@code resourcesDir} (validated, then stored), admin credentials, gateway, interceptors from the store into the
+ * {@code resourcesDir} (validated, then stored), admin credentials, the token signing key and the service accounts and
+ * groups of the store (followed live, for client authentication), gateway, interceptors from the store into the
  * gateway's registry (then followed live), admin API; the admin server starts alongside from the beginning, so that
  * probes are answered early and its API answers 503 until then. {@link #close()} stops following the store, then
  * stops the gateway, so that it drains in-flight requests, then the admin server (which answers probes while the
@@ -53,6 +61,8 @@ public final class StreamgateApplication implements AutoCloseable {
     private volatile Gateway gateway;
     private volatile ResourceStore store;
     private volatile InterceptorSync interceptorSync;
+    private volatile StoreIdentityDirectory identityDirectory;
+    private volatile AuthenticationAuditLog authenticationAudit;
     private boolean closed;
     private ProcessMetrics processMetrics;
     private EmbeddedKafka embeddedKafka;
@@ -94,10 +104,15 @@ public final class StreamgateApplication implements AutoCloseable {
             config.resourcesDir().ifPresent(directory -> step("resources in " + directory,
                     () -> ResourceDirectorySeed.seed(directory, store, gatewayConfig, System.getenv())));
             AdminAuthenticator authenticator = step("admin API credentials", () -> AdminAccess.authenticator(config));
-            gateway = step("gateway", () -> Gateway.start(gatewayConfig, metrics));
+            GatewayTokens tokens = step("token signing key", this::gatewayTokens);
+            identityDirectory = step("service accounts", () -> new StoreIdentityDirectory(store, tokens).start());
+            authenticationAudit = new AuthenticationAuditLog(config.dataDir().resolve(AuthenticationAuditLog.FILE_NAME));
+            gateway = step("gateway", () -> Gateway.start(gatewayConfig, metrics,
+                    new GatewaySecurity(identityDirectory, authenticationAudit)));
             interceptorSync = step("interceptors", () -> new InterceptorSync(store, gateway.interceptors()).start());
             adminServer = step("admin server", this::joinAdminStart);
-            adminServer.serveApi(new AdminApi(store, gateway.interceptors(), authenticator,
+            adminServer.serveApi(new AdminApi(store, gateway.interceptors(),
+                    new TokenIssuer(tokens, config.tokens().maxLifetime()), authenticator,
                     new AuditLog(config.dataDir().resolve(AUDIT_LOG))));
             log.info("admin API on http://{}:{} (/api/v1, /openapi.json, /health/live, /health/ready, /metrics)",
                     config.bind(), adminServer.port());
@@ -132,6 +147,11 @@ public final class StreamgateApplication implements AutoCloseable {
         return Optional.ofNullable(gateway);
     }
 
+    /** The service accounts and groups the gateway authenticates clients against; empty before they are loaded. */
+    public Optional<IdentityDirectory> identityDirectory() {
+        return Optional.ofNullable(identityDirectory);
+    }
+
     /** Blocks until {@link #close()} has finished, or startup has failed. */
     public void awaitStopped() throws InterruptedException {
         stopped.await();
@@ -152,6 +172,20 @@ public final class StreamgateApplication implements AutoCloseable {
             log.info("stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
             stopped.countDown();
         }
+    }
+
+    /** The signer of gateway tokens, with the configured key or the one kept in the data directory. */
+    private GatewayTokens gatewayTokens() {
+        if (config.tokens().signingKey().isEmpty()) {
+            if (config.store().type() == StreamgateConfig.StoreType.KAFKA) {
+                log.warn("tokens.signingKey is not set although the resource store is shared (store.type=kafka): the "
+                        + "tokens this instance mints are accepted by this instance only; give every instance the "
+                        + "same tokens.signingKey");
+            }
+            log.info("gateway tokens are signed with the key kept in {}",
+                    config.dataDir().resolve(TokenSigningKey.FILE_NAME));
+        }
+        return new GatewayTokens(TokenSigningKey.configuredOrKeptIn(config.tokens().signingKey(), config.dataDir()));
     }
 
     private boolean isReady() {
@@ -200,6 +234,14 @@ public final class StreamgateApplication implements AutoCloseable {
         Gateway current = gateway;
         if (current != null) {
             stopQuietly("gateway", current::close);
+        }
+        StoreIdentityDirectory directory = identityDirectory;
+        if (directory != null) {
+            stopQuietly("service accounts", directory::close);
+        }
+        AuthenticationAuditLog authAudit = authenticationAudit;
+        if (authAudit != null) {
+            stopQuietly("authentication audit", authAudit::close);
         }
         if (adminStart != null) {
             // When startup failed elsewhere the admin server may still be starting: wait for it, then stop it.

@@ -106,6 +106,43 @@ class ManagedInterceptorsTest {
     }
 
     @Test
+    void seedsServiceAccountsWhoseTokensOutliveARestartWithTheGeneratedSigningKey() throws Exception {
+        Files.writeString(resources.resolve("accounts.yaml"), """
+                kind: ServiceAccount
+                metadata: {name: orders-app}
+                spec: {type: LOCAL}
+                ---
+                kind: Group
+                metadata: {name: payments}
+                spec: {members: [orders-app]}
+                """);
+        int port = freePortPair();
+        String minted;
+        try (StreamgateApplication application = new StreamgateApplication(config(port, true))) {
+            application.start();
+            String token = Files.readString(dataDir.resolve("admin-token")).trim();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + application.adminPort() + "/api/v1/tokens"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"serviceAccount\": \"orders-app\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            minted = JSON.readTree(response.body()).get("token").asText();
+            assertThat(application.identityDirectory().orElseThrow().authenticatePlain("orders-app", minted).groups())
+                    .containsExactly("payments");
+        }
+        Path keyFile = dataDir.resolve("token-signing-key");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        assertThat(Files.readString(dataDir.resolve("admin-audit.log"))).contains("MINT_TOKEN").doesNotContain(minted);
+
+        try (StreamgateApplication restarted = new StreamgateApplication(config(port, false))) {
+            restarted.start();
+            assertThat(restarted.identityDirectory().orElseThrow().authenticatePlain("orders-app", minted)
+                    .serviceAccount()).contains("orders-app");
+        }
+    }
+
+    @Test
     void anInvalidResourceFileFailsStartupNamingItsFileAndStoresNothing() throws Exception {
         Files.writeString(resources.resolve("a-good.yaml"), """
                 kind: Interceptor

@@ -3,21 +3,31 @@ package io.streamgate.admin.api;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.streamgate.admin.audit.AuditLog;
+import io.streamgate.admin.identity.CredentialsSpec;
+import io.streamgate.admin.identity.GroupSpec;
+import io.streamgate.admin.identity.IdentityResourceValidator;
+import io.streamgate.admin.identity.ServiceAccountSpec;
+import io.streamgate.admin.identity.TokenIssuer;
+import io.streamgate.admin.interceptors.InterceptorResourceMapper;
 import io.streamgate.admin.interceptors.InterceptorResourceValidator;
 import io.streamgate.admin.security.AdminAuthenticator;
 import io.streamgate.admin.security.AdminIdentity;
 import io.streamgate.core.chain.InterceptorRegistry;
 import io.streamgate.state.ResourceStore;
+import io.streamgate.state.document.ResourceDocuments;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The management API under {@value #PREFIX}: interceptor resources (list, get, create or update, delete, resolve a
- * chain) and the plugin catalogue. Every route needs an authenticated caller ({@link AdminAuthenticator}); routes
- * that change resources need the {@code admin} role. Changes are validated before they are stored (nothing invalid
- * is ever stored) and recorded in the {@link AuditLog}.
+ * chain), the plugin catalogue, service accounts and groups (list, get, create or update, delete) and the credentials
+ * of local service accounts (SCRAM credentials, gateway tokens, revocation). Every route needs an authenticated caller
+ * ({@link AdminAuthenticator}); routes that change resources or mint credentials need the {@code admin} role. Changes
+ * are validated before they are stored (nothing invalid is ever stored) and recorded in the {@link AuditLog}, without
+ * secrets.
  *
  * <p>Reads come from the resource store, which is what every instance sharing it agrees on; {@code resolve} and the
  * plugin catalogue come from this instance's registry. Thread-safe.
@@ -27,49 +37,100 @@ public final class AdminApi {
     /** Every route of the API starts with it. */
     public static final String PREFIX = "/api/v1";
 
+    private static final String INTERCEPTOR = InterceptorResourceMapper.KIND;
+    private static final String ACCOUNT = ServiceAccountSpec.KIND;
+    private static final String GROUP = GroupSpec.KIND;
+    private static final String CREDENTIALS = CredentialsSpec.KIND;
+    private static final String PLUGIN = "Plugin";
+
     private static final List<ApiRoute> ROUTES = List.of(
-            new ApiRoute(HandlerType.GET, PREFIX + "/plugins", Access.READ,
+            new ApiRoute(HandlerType.GET, PREFIX + "/plugins", Access.READ, PLUGIN,
                     (api, ctx, caller) -> api.plugins.list(ctx)),
-            new ApiRoute(HandlerType.GET, PREFIX + "/plugins/{id}", Access.READ,
+            new ApiRoute(HandlerType.GET, PREFIX + "/plugins/{id}", Access.READ, PLUGIN,
                     (api, ctx, caller) -> api.plugins.get(ctx)),
-            new ApiRoute(HandlerType.GET, PREFIX + "/interceptors", Access.READ,
-                    (api, ctx, caller) -> api.queries.list(ctx)),
-            new ApiRoute(HandlerType.GET, PREFIX + "/interceptors/{name}", Access.READ,
-                    (api, ctx, caller) -> api.queries.get(ctx)),
-            new ApiRoute(HandlerType.PUT, PREFIX + "/interceptors", Access.WRITE,
-                    (api, ctx, caller) -> api.changes.put(ctx, caller)),
-            new ApiRoute(HandlerType.DELETE, PREFIX + "/interceptors/{name}", Access.WRITE,
-                    (api, ctx, caller) -> api.changes.delete(ctx, caller)),
-            new ApiRoute(HandlerType.POST, PREFIX + "/interceptors/resolve", Access.READ,
-                    (api, ctx, caller) -> api.resolution.resolve(ctx)));
+            new ApiRoute(HandlerType.GET, PREFIX + "/interceptors", Access.READ, INTERCEPTOR,
+                    (api, ctx, caller) -> api.interceptorQueries.list(ctx)),
+            new ApiRoute(HandlerType.GET, PREFIX + "/interceptors/{name}", Access.READ, INTERCEPTOR,
+                    (api, ctx, caller) -> api.interceptorQueries.get(ctx)),
+            new ApiRoute(HandlerType.PUT, PREFIX + "/interceptors", Access.WRITE, INTERCEPTOR,
+                    (api, ctx, caller) -> api.interceptorChanges.put(ctx, caller)),
+            new ApiRoute(HandlerType.DELETE, PREFIX + "/interceptors/{name}", Access.WRITE, INTERCEPTOR,
+                    (api, ctx, caller) -> api.interceptorChanges.delete(ctx, caller)),
+            new ApiRoute(HandlerType.POST, PREFIX + "/interceptors/resolve", Access.READ, INTERCEPTOR,
+                    (api, ctx, caller) -> api.resolution.resolve(ctx)),
+            new ApiRoute(HandlerType.GET, PREFIX + "/service-accounts", Access.READ, ACCOUNT,
+                    (api, ctx, caller) -> api.accountQueries.list(ctx)),
+            new ApiRoute(HandlerType.GET, PREFIX + "/service-accounts/{name}", Access.READ, ACCOUNT,
+                    (api, ctx, caller) -> api.accountQueries.get(ctx)),
+            new ApiRoute(HandlerType.PUT, PREFIX + "/service-accounts", Access.WRITE, ACCOUNT,
+                    (api, ctx, caller) -> api.accountChanges.put(ctx, caller)),
+            new ApiRoute(HandlerType.DELETE, PREFIX + "/service-accounts/{name}", Access.WRITE, ACCOUNT,
+                    (api, ctx, caller) -> api.accountChanges.delete(ctx, caller)),
+            new ApiRoute(HandlerType.PUT, PREFIX + "/service-accounts/{name}/scram-credentials", Access.WRITE,
+                    CREDENTIALS, (api, ctx, caller) -> api.credentials.putScram(ctx, caller)),
+            new ApiRoute(HandlerType.DELETE, PREFIX + "/service-accounts/{name}/scram-credentials/{mechanism}",
+                    Access.WRITE, CREDENTIALS, (api, ctx, caller) -> api.credentials.deleteScram(ctx, caller)),
+            new ApiRoute(HandlerType.POST, PREFIX + "/service-accounts/{name}/revoke-tokens", Access.WRITE,
+                    CREDENTIALS, (api, ctx, caller) -> api.credentials.revokeTokens(ctx, caller)),
+            new ApiRoute(HandlerType.POST, PREFIX + "/tokens", Access.WRITE, ACCOUNT,
+                    (api, ctx, caller) -> api.credentials.mintToken(ctx, caller)),
+            new ApiRoute(HandlerType.GET, PREFIX + "/groups", Access.READ, GROUP,
+                    (api, ctx, caller) -> api.groupQueries.list(ctx)),
+            new ApiRoute(HandlerType.GET, PREFIX + "/groups/{name}", Access.READ, GROUP,
+                    (api, ctx, caller) -> api.groupQueries.get(ctx)),
+            new ApiRoute(HandlerType.PUT, PREFIX + "/groups", Access.WRITE, GROUP,
+                    (api, ctx, caller) -> api.groupChanges.put(ctx, caller)),
+            new ApiRoute(HandlerType.DELETE, PREFIX + "/groups/{name}", Access.WRITE, GROUP,
+                    (api, ctx, caller) -> api.groupChanges.delete(ctx, caller)));
 
     private final AdminAuthenticator authenticator;
+    private final ChangeAudit audit;
     private final PluginEndpoints plugins;
-    private final InterceptorQueries queries;
-    private final InterceptorChanges changes;
+    private final InterceptorQueries interceptorQueries;
+    private final ResourceChanges interceptorChanges;
     private final ChainResolution resolution;
+    private final GlobalResourceQueries accountQueries;
+    private final ResourceChanges accountChanges;
+    private final GlobalResourceQueries groupQueries;
+    private final ResourceChanges groupChanges;
+    private final IdentityEndpoints credentials;
 
     /**
-     * @param store where interceptor resources are read and written
+     * @param store where resources are read and written
      * @param registry this instance's interceptors: validates resources, resolves chains, lists plugins
+     * @param tokens mints the tokens of local service accounts
      * @param authenticator who may call the API
      * @param audit where changes are recorded
      */
-    public AdminApi(ResourceStore store, InterceptorRegistry registry, AdminAuthenticator authenticator,
-                    AuditLog audit) {
-        this(store, registry, authenticator, audit, Clock.systemUTC());
+    public AdminApi(ResourceStore store, InterceptorRegistry registry, TokenIssuer tokens,
+                    AdminAuthenticator authenticator, AuditLog audit) {
+        this(store, registry, tokens, authenticator, audit, Clock.systemUTC());
     }
 
-    AdminApi(ResourceStore store, InterceptorRegistry registry, AdminAuthenticator authenticator, AuditLog audit,
-             Clock clock) {
+    AdminApi(ResourceStore store, InterceptorRegistry registry, TokenIssuer tokens, AdminAuthenticator authenticator,
+             AuditLog audit, Clock clock) {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(tokens, "tokens");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
-        Objects.requireNonNull(audit, "audit");
+        this.audit = new ChangeAudit(Objects.requireNonNull(audit, "audit"), clock);
         this.plugins = new PluginEndpoints(registry.catalog());
-        this.queries = new InterceptorQueries(store);
-        this.changes = new InterceptorChanges(store, queries, new InterceptorResourceValidator(registry), audit, clock);
+        this.interceptorQueries = new InterceptorQueries(store);
+        this.interceptorChanges = new ResourceChanges(INTERCEPTOR, "interceptor", store,
+                (ctx, name) -> interceptorQueries.find(name, ScopeParameters.of(ctx, Set.of())),
+                new InterceptorResourceValidator(registry), this.audit, (deleted, caller) -> { });
         this.resolution = new ChainResolution(registry);
+        IdentityResourceValidator identities = new IdentityResourceValidator();
+        this.accountQueries = new GlobalResourceQueries(ACCOUNT, "service account", store,
+                account -> IdentityEndpoints.accountView(account, store));
+        // An account's credentials go with it: an account created again later under the same name starts with none.
+        this.accountChanges = new ResourceChanges(ACCOUNT, "service account", store, accountQueries::find,
+                identities, this.audit,
+                (deleted, caller) -> store.delete(CredentialsSpec.idOf(deleted.metadata().name()), caller.name()));
+        this.groupQueries = new GlobalResourceQueries(GROUP, "group", store, ResourceDocuments::toNode);
+        this.groupChanges = new ResourceChanges(GROUP, "group", store, groupQueries::find, identities, this.audit,
+                (deleted, caller) -> { });
+        this.credentials = new IdentityEndpoints(store, accountQueries, tokens, this.audit, clock);
     }
 
     /** The routes, in the order they are registered. */
@@ -88,7 +149,8 @@ public final class AdminApi {
         if (route.access() == Access.WRITE && !caller.role().mayWrite()) {
             String message = caller.name() + " has role " + caller.role().configName()
                     + ", which may read but not change resources";
-            changes.recordRefusal(ctx, caller, "FORBIDDEN", message);
+            audit.recordByName(caller, ctx.method().name(), route.kind(), ctx.pathParamMap().get("name"),
+                    "FORBIDDEN", message);
             throw new ApiException(403, message);
         }
         route.handler().handle(this, ctx, caller);

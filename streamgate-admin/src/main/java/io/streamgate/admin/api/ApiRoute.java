@@ -8,9 +8,9 @@ import java.util.Objects;
 
 /**
  * One route of the admin API: method, path (Javalin syntax, {@code {name}} for a path parameter), the access it
- * needs and its handler. Immutable.
+ * needs, the resource kind it is about (recorded when a write is refused) and its handler. Immutable.
  */
-public record ApiRoute(HandlerType method, String path, Access access, Handler handler) {
+public record ApiRoute(HandlerType method, String path, Access access, String kind, Handler handler) {
 
     /** Serves a request once its caller is authenticated and allowed. */
     @FunctionalInterface
@@ -22,6 +22,7 @@ public record ApiRoute(HandlerType method, String path, Access access, Handler h
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(handler, "handler");
     }
 }

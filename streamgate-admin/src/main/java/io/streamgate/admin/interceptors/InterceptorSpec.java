@@ -5,18 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamgate.admin.time.DurationText;
 import io.streamgate.state.InvalidResourceException;
+import io.streamgate.state.document.ResourceDocuments;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code spec} of an {@code Interceptor} resource:
@@ -45,7 +43,6 @@ public record InterceptorSpec(String plugin, int priority, Map<String, Object> c
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> PLAIN_OBJECT = new TypeReference<>() { };
-    private static final Pattern WITH_UNIT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     public InterceptorSpec {
         Objects.requireNonNull(plugin, "plugin");
@@ -80,17 +77,7 @@ public record InterceptorSpec(String plugin, int priority, Map<String, Object> c
 
     /** {@code 10s}, {@code 500ms}, {@code 2m}: the shortest exact form. */
     public static String format(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis % 3_600_000 == 0 && millis != 0) {
-            return millis / 3_600_000 + "h";
-        }
-        if (millis % 60_000 == 0 && millis != 0) {
-            return millis / 60_000 + "m";
-        }
-        if (millis % 1000 == 0 && millis != 0) {
-            return millis / 1000 + "s";
-        }
-        return millis + "ms";
+        return DurationText.format(duration);
     }
 
     private static String plugin(JsonNode value) {
@@ -134,45 +121,14 @@ public record InterceptorSpec(String plugin, int priority, Map<String, Object> c
             // A bare number has no unit; guessing one would make "timeout: 5" mean 5 ms or 5 s.
             throw new InvalidResourceException("spec.timeout", expected + ", not " + describe(value));
         }
-        Duration duration = parseDuration(value.textValue());
+        Duration duration = DurationText.parse(value.textValue()).orElse(null);
         if (duration == null || duration.isZero() || duration.isNegative()) {
             throw new InvalidResourceException("spec.timeout", expected + ", not '" + value.textValue() + "'");
         }
         return duration;
     }
 
-    private static Duration parseDuration(String text) {
-        String trimmed = text.trim().toLowerCase(Locale.ROOT);
-        Matcher matcher = WITH_UNIT.matcher(trimmed);
-        if (matcher.matches()) {
-            long amount;
-            try {
-                amount = Long.parseLong(matcher.group(1));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-            return switch (matcher.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            };
-        }
-        try {
-            return Duration.parse(trimmed.toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
     private static String describe(JsonNode value) {
-        return switch (value.getNodeType()) {
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-            case STRING -> "a string ('" + value.textValue() + "')";
-            case NUMBER -> "a number (" + value.asText() + ")";
-            case BOOLEAN -> "a boolean (" + value.asText() + ")";
-            default -> value.getNodeType().name().toLowerCase(Locale.ROOT);
-        };
+        return ResourceDocuments.describe(value);
     }
 }

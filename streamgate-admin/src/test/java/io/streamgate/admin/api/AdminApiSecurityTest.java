@@ -45,7 +45,8 @@ class AdminApiSecurityTest {
     @Test
     void everyApiRouteIs401WithoutCredentialsWithAChallenge() {
         for (ApiRoute route : AdminApi.routes()) {
-            String path = route.path().replace("{name}", "tag").replace("{id}", "test-tag");
+            String path = route.path().replace("{id}", "test-tag").replace("{mechanism}", "SCRAM-SHA-512")
+                    .replace("{name}", "tag");
             HttpResponse<String> response = admin.send(admin.request(path)
                     .method(route.method().name(), HttpRequest.BodyPublishers.ofString(TAG)));
 

@@ -8,11 +8,14 @@ import io.streamgate.admin.AdminServer;
 import io.streamgate.admin.Readiness;
 import io.streamgate.admin.api.AdminApi;
 import io.streamgate.admin.audit.AuditLog;
+import io.streamgate.admin.identity.StoreIdentityDirectory;
+import io.streamgate.admin.identity.TokenIssuer;
 import io.streamgate.admin.interceptors.InterceptorSync;
 import io.streamgate.admin.security.AdminAuthenticator;
 import io.streamgate.admin.security.AdminRole;
 import io.streamgate.admin.security.AdminToken;
 import io.streamgate.admin.security.AdminUser;
+import io.streamgate.core.auth.GatewayTokens;
 import io.streamgate.core.chain.InterceptorRegistry;
 import io.streamgate.core.chain.PluginCatalog;
 import io.streamgate.state.file.FileResourceStore;
@@ -43,6 +46,8 @@ public final class AdminFixture implements AutoCloseable {
     public static final String VIEWER_TOKEN = "viewer-secret-token";
     public static final String ALICE_PASSWORD = "alice-password";
     public static final String VICTOR_PASSWORD = "victor-password";
+    /** The longest lifetime of a token minted through this API. */
+    public static final Duration MAX_TOKEN_LIFETIME = Duration.ofDays(30);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,6 +58,8 @@ public final class AdminFixture implements AutoCloseable {
     private final AuditLog audit;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AdminServer server;
+    private final GatewayTokens tokens = new GatewayTokens(GatewayTokens.generateKey());
+    private final StoreIdentityDirectory directory;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public AdminFixture(Path dataDir) {
@@ -73,7 +80,9 @@ public final class AdminFixture implements AutoCloseable {
                 List.of(new AdminUser("alice", ALICE_PASSWORD, AdminRole.ADMIN),
                         new AdminUser("victor", VICTOR_PASSWORD, AdminRole.VIEWER)));
         this.server = new AdminServer("127.0.0.1", 0, Readiness::ready, metrics).start();
-        server.serveApi(new AdminApi(store, registry, authenticator, audit));
+        this.directory = new StoreIdentityDirectory(store, tokens).start();
+        server.serveApi(new AdminApi(store, registry, new TokenIssuer(tokens, MAX_TOKEN_LIFETIME), authenticator,
+                audit));
     }
 
     public FileResourceStore store() {
@@ -86,6 +95,16 @@ public final class AdminFixture implements AutoCloseable {
 
     public InterceptorSync sync() {
         return sync;
+    }
+
+    /** The gateway tokens the API mints, with their key. */
+    public GatewayTokens tokens() {
+        return tokens;
+    }
+
+    /** The identity directory of this instance, following the store. */
+    public StoreIdentityDirectory directory() {
+        return directory;
     }
 
     public AdminServer server() {
@@ -155,6 +174,21 @@ public final class AdminFixture implements AutoCloseable {
         return put(document, "application/json");
     }
 
+    /** A JSON request to {@code path} with {@code method}, as the admin. */
+    public HttpResponse<String> sendJson(String method, String path, String json) {
+        return send(asAdmin(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** The audit log's text, as written. */
+    public String auditText() {
+        try {
+            return Files.exists(audit.file()) ? Files.readString(audit.file(), StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);
@@ -166,6 +200,7 @@ public final class AdminFixture implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        directory.close();
         sync.close();
         registry.close();
         store.close();

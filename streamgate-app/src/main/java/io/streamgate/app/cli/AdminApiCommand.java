@@ -40,7 +40,8 @@ abstract class AdminApiCommand implements Callable<Integer> {
     /** Does the command's work; returns the exit code. */
     abstract int run(AdminClient client, PrintWriter out, PrintWriter err) throws AdminClientException;
 
-    private Map<String, String> environment() {
+    /** The environment the command was started with. */
+    Map<String, String> environment() {
         return spec.root().userObject() instanceof StreamgateCommand streamgate ? streamgate.environment()
                 : System.getenv();
     }

@@ -2,6 +2,7 @@ package io.streamgate.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamgate.app.client.AdminClient;
+import io.streamgate.admin.resources.ManagedKinds;
 import io.streamgate.app.client.AdminClientException;
 import io.streamgate.state.InvalidResourceException;
 import io.streamgate.state.Resource;
@@ -34,12 +35,13 @@ import java.util.stream.Stream;
         sortOptions = false,
         usageHelpWidth = ConfigurationHelp.WIDTH,
         description = {
-            "Creates or updates resources (interceptors) through a running gateway's admin API.",
+            "Creates or updates resources (interceptors, service accounts, groups) through a running gateway's "
+                    + "admin API.",
             "Files are YAML or JSON: several YAML documents separated by ---, or a JSON object or array. A "
                     + "directory stands for its *.yaml, *.yml and *.json files (not hidden, not in subdirectories), "
                     + "in name order; - reads standard input.",
             "Every file is read before anything is sent: a document that does not parse stops the command. Each "
-                    + "resource is then sent on its own and printed as interceptor/NAME created|updated|unchanged "
+                    + "resource is then sent on its own and printed as KIND/NAME created|updated|unchanged "
                     + "(with its scope when not global). The gateway validates each completely and stores only "
                     + "valid ones; a refused resource is reported with the gateway's reason, the others are still "
                     + "applied, and the exit code is 1."},
@@ -78,7 +80,12 @@ public final class ApplyCommand extends AdminApiCommand {
         for (ResourceDocument document : documents) {
             Resource resource = document.resource();
             try {
-                AdminClient.Answer answer = client.put("/api/v1/interceptors",
+                String collection = ManagedKinds.COLLECTIONS.get(resource.kind());
+                if (collection == null) {
+                    throw new AdminClientException("unknown kind '" + resource.kind() + "'; the gateway manages "
+                            + String.join(", ", ManagedKinds.COLLECTIONS.keySet()) + " resources", 400);
+                }
+                AdminClient.Answer answer = client.put(collection,
                         dryRun ? Map.of("dryRun", "true") : Map.of(), ResourceDocuments.toJson(resource));
                 JsonNode body = answer.body();
                 out.println(CliText.resourceName(resource) + " " + body.get("outcome").asText().toLowerCase(Locale.ROOT)

@@ -85,6 +85,7 @@ final class ConfigurationHelp {
             return switch (key.name()) {
                 case "upstream.bootstrapServers" -> "none (the embedded Kafka is used)";
                 case "admin.tokens", "admin.users" -> "none (see below)";
+                case "tokens.signingKey" -> "generated into <dataDir>/token-signing-key";
                 default -> "none";
             };
         }

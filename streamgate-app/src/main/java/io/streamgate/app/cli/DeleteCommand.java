@@ -7,16 +7,19 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-/** {@code streamgate delete interceptor NAME}: deletes resources through a running gateway. */
+/** {@code streamgate delete interceptor|service-account|group NAME}: deletes resources through a running gateway. */
 @Command(name = "delete",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         usageHelpWidth = ConfigurationHelp.WIDTH,
-        subcommands = DeleteInterceptorCommand.class,
-        description = "Deletes a resource (an interceptor) through a running gateway's admin API.",
+        subcommands = {DeleteInterceptorCommand.class, DeleteServiceAccountCommand.class, DeleteGroupCommand.class},
+        description = "Deletes a resource (an interceptor, a service account, a group) through a running gateway's "
+                + "admin API.",
         footer = {"", "Examples:",
             "  streamgate delete interceptor tag-producer",
-            "  streamgate delete interceptor tag-producer --username alice"})
+            "  streamgate delete interceptor tag-producer --username alice",
+            "  streamgate delete service-account orders-app",
+            "  streamgate delete group payments"})
 public final class DeleteCommand implements Callable<Integer> {
 
     @Spec
@@ -24,6 +27,7 @@ public final class DeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing what to delete: interceptor NAME");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing what to delete: interceptor, "
+                + "service-account or group NAME");
     }
 }

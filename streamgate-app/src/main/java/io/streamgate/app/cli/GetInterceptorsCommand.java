@@ -3,7 +3,6 @@ package io.streamgate.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamgate.app.client.AdminClient;
 import io.streamgate.app.client.AdminClientException;
-import io.streamgate.app.client.JsonPrinter;
 import io.streamgate.app.client.OutputFormat;
 import io.streamgate.app.client.TextTable;
 import io.streamgate.state.Resource;
@@ -13,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.util.List;
 
 /** {@code streamgate get interceptors [NAME]}. */
 @Command(name = "interceptors",
@@ -46,26 +44,10 @@ public final class GetInterceptorsCommand extends AdminApiCommand {
     int run(AdminClient client, PrintWriter out, PrintWriter err) throws AdminClientException {
         if (name != null) {
             JsonNode document = client.get("/api/v1/interceptors/" + AdminClient.segment(name), scope.query()).body();
-            switch (output) {
-                case JSON -> JsonPrinter.json(out, document);
-                case YAML -> JsonPrinter.resourcesYaml(out, List.of(document));
-                case TABLE -> table(List.of(document)).print(out);
-            }
-            return 0;
-        }
-        JsonNode items = client.get("/api/v1/interceptors", scope.query()).body().get("items");
-        switch (output) {
-            case JSON -> JsonPrinter.json(out, items);
-            case YAML -> JsonPrinter.resourcesYaml(out, items);
-            case TABLE -> {
-                TextTable table = table(items);
-                if (table.isEmpty()) {
-                    out.println("No interceptors found.");
-                    out.flush();
-                } else {
-                    table.print(out);
-                }
-            }
+            ResourceOutput.one(out, output, document, GetInterceptorsCommand::table);
+        } else {
+            ResourceOutput.list(out, output, client.get("/api/v1/interceptors", scope.query()).body().get("items"),
+                    GetInterceptorsCommand::table, "No interceptors found.");
         }
         return 0;
     }

@@ -28,12 +28,14 @@ import java.util.function.ToIntFunction;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {RunCommand.class, ApplyCommand.class, GetCommand.class, DeleteCommand.class,
-            ResolveCommand.class},
+            ResolveCommand.class, TokenCommand.class, ScramCommand.class, RevokeTokensCommand.class},
         sortOptions = false,
         usageHelpWidth = ConfigurationHelp.WIDTH,
         description = "Streamgate: a Kafka gateway. Clients connect to the gateway instead of Kafka and change "
                 + "nothing but their bootstrap address. Without a command, runs 'run'. apply, get, delete and "
-                + "resolve manage a running gateway's interceptors through its admin API (see their --help).")
+                + "resolve manage a running gateway's interceptors, service accounts and groups through its admin "
+                + "API; token, scram and revoke-tokens manage the credentials of its service accounts (see their "
+                + "--help).")
 public final class StreamgateCommand implements Callable<Integer> {
 
     /** Exit code for invalid configuration, the same picocli uses for invalid usage. */

@@ -52,6 +52,8 @@ public final class ConfigDefaults {
                 .set("store.topic", KafkaResourceStoreConfig.DEFAULT_TOPIC, "default")
                 .set("admin.tokens", JsonNodeFactory.instance.arrayNode(), "default")
                 .set("admin.users", JsonNodeFactory.instance.arrayNode(), "default")
+                .set("tokens.signingKey", NullNode.getInstance(), "default")
+                .set("tokens.maxLifetime", "30d", "default")
                 .build();
     }
 

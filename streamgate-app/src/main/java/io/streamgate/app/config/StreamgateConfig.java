@@ -37,6 +37,8 @@ import java.util.OptionalInt;
  * @param upstream the Kafka cluster behind the gateway; none means the embedded one
  * @param store where resources (interceptors) are kept
  * @param admin who may use the admin API
+ * @param tokens how gateway tokens (the SASL/PLAIN passwords of local service accounts) are signed and how long
+ *     they may live
  */
 public record StreamgateConfig(
         @Range(min = 1, max = 65535) int port,
@@ -54,7 +56,8 @@ public record StreamgateConfig(
         BrokerPorts brokerPorts,
         Upstream upstream,
         Store store,
-        Admin admin) {
+        Admin admin,
+        Tokens tokens) {
 
     public StreamgateConfig {
         Objects.requireNonNull(bind, "bind");
@@ -67,6 +70,7 @@ public record StreamgateConfig(
         Objects.requireNonNull(upstream, "upstream");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(tokens, "tokens");
     }
 
     /** True when no upstream cluster is configured, so Streamgate runs its own single-node Kafka. */
@@ -188,6 +192,31 @@ public record StreamgateConfig(
         /** Whether any credential is configured. */
         public boolean hasCredentials() {
             return !tokens.isEmpty() || !users.isEmpty();
+        }
+    }
+
+    /**
+     * Gateway tokens: what local service accounts present as their SASL/PLAIN password.
+     *
+     * @param signingKey the HMAC-SHA256 key, base64 of at least 32 random bytes ({@code openssl rand -base64 32});
+     *     none: a key generated once into {@code <dataDir>/token-signing-key}. Instances sharing a Kafka resource
+     *     store must share this key, or each accepts only the tokens it minted.
+     * @param maxLifetime the longest lifetime {@code POST /api/v1/tokens} grants
+     */
+    public record Tokens(Optional<String> signingKey, Duration maxLifetime) {
+
+        public Tokens {
+            Objects.requireNonNull(signingKey, "signingKey");
+            if (maxLifetime.isZero() || maxLifetime.isNegative()) {
+                throw new IllegalArgumentException("maxLifetime must be positive");
+            }
+        }
+
+        /** Leaves the key out: configuration records may be logged. */
+        @Override
+        public String toString() {
+            return "Tokens[signingKey=" + (signingKey.isPresent() ? "(set)" : "(generated)") + ", maxLifetime="
+                    + maxLifetime + "]";
         }
     }
 }

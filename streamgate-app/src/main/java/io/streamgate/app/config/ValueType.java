@@ -75,6 +75,9 @@ sealed interface ValueType {
         if (type == Optional.class && typeArgument(component.getGenericType(), 0) == Path.class) {
             return new OptionalPathValue();
         }
+        if (type == Optional.class && typeArgument(component.getGenericType(), 0) == String.class) {
+            return new OptionalSecretValue();
+        }
         if (type.isEnum()) {
             return new EnumValue(type);
         }
@@ -312,6 +315,31 @@ sealed interface ValueType {
         @Override
         public String expectation() {
             return "a file system path";
+        }
+    }
+
+    /**
+     * Optional text that may be a secret (a signing key): none is a YAML null or an empty string. Error messages never
+     * repeat the value.
+     */
+    record OptionalSecretValue() implements ValueType {
+
+        @Override
+        public Object read(JsonNode node) throws InvalidValueException {
+            if (node.isNull() || node.isTextual() && node.textValue().isBlank()) {
+                return Optional.empty();
+            }
+            return Optional.of((String) new TextValue().read(node));
+        }
+
+        @Override
+        public String expectation() {
+            return "a string";
+        }
+
+        @Override
+        public boolean isSensitive() {
+            return true;
         }
     }
 

@@ -1,6 +1,6 @@
 package io.streamgate.app.resources;
 
-import io.streamgate.admin.interceptors.InterceptorResourceValidator;
+import io.streamgate.admin.resources.ManagedKinds;
 import io.streamgate.core.Gateway;
 import io.streamgate.core.GatewayConfig;
 import io.streamgate.core.chain.InterceptorRegistry;
@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * Applies the resource files of {@code resourcesDir} to the store at startup, before the gateway serves, GitOps
- * style: every document is validated as the admin API validates it (plugin, configuration, and the plugin's own
- * checks) and one invalid document fails the start, naming its file and document, before anything is written.
+ * style: every document (an interceptor, a service account, a group) is validated as the admin API validates it
+ * (for interceptors: plugin, configuration, and the plugin's own checks) and one invalid document fails the start, naming its file and document, before anything is written.
  *
  * <p>The gateway does not run yet, so the documents are checked by a registry of their own with the same plugins
  * (class path and plugins directory), environment and plugin context the gateway will have; it installs nothing
@@ -41,7 +41,7 @@ public final class ResourceDirectorySeed {
         PluginCatalog catalog = PluginCatalog.discover(Gateway.class.getClassLoader(),
                 gatewayConfig.plugins().directory());
         try (InterceptorRegistry validation = new InterceptorRegistry(catalog, context, environment, Duration.ZERO)) {
-            return new ResourceSeeder(store, new InterceptorResourceValidator(validation)).seed(directory);
+            return new ResourceSeeder(store, new ManagedKinds(validation)).seed(directory);
         }
     }
 }

@@ -3,9 +3,13 @@ package io.streamgate.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamgate.api.Scope;
+import io.streamgate.core.auth.AuthenticationFailedException;
 import io.streamgate.state.Resource;
 import io.streamgate.state.ResourceId;
 import io.streamgate.state.document.ResourceDocuments;
+import org.apache.kafka.common.security.scram.ScramCredential;
+import org.apache.kafka.common.security.scram.internals.ScramFormatter;
+import org.apache.kafka.common.security.scram.internals.ScramMechanism;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,10 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +42,20 @@ class AdminCommandsTest {
             kind: Interceptor
             metadata: {name: tag}
             spec: {plugin: test-tag, priority: 10, config: {headers: {x-team: payments}}}
+            """;
+
+    private static final String ACCOUNTS = """
+            kind: ServiceAccount
+            metadata: {name: orders-app}
+            spec: {type: LOCAL}
+            ---
+            kind: ServiceAccount
+            metadata: {name: billing}
+            spec: {type: EXTERNAL, principal: "CN=billing,O=acme"}
+            ---
+            kind: Group
+            metadata: {name: payments}
+            spec: {members: [orders-app, billing], externalGroups: [payments-team]}
             """;
 
     @TempDir
@@ -265,6 +286,107 @@ class AdminCommandsTest {
     }
 
     @Test
+    void applyCreatesServiceAccountsAndGroupsAndGetShowsThemAsTablesOrYamlThatApplyTakesBack() throws IOException {
+        write("identities.yaml", ACCOUNTS);
+
+        assertThat(cli("apply", "-f", files.resolve("identities.yaml").toString())).as(err.toString()).isZero();
+
+        assertThat(lines(out)).containsExactly("serviceaccount/orders-app created", "serviceaccount/billing created",
+                "group/payments created");
+        assertThat(cli("get", "service-accounts")).isZero();
+        assertThat(lines(out).get(0)).startsWith("NAME").contains("TYPE", "PRINCIPAL", "SCRAM");
+        assertThat(lines(out).get(1)).startsWith("billing").contains("EXTERNAL", "CN=billing");
+        assertThat(lines(out).get(2)).startsWith("orders-app").contains("LOCAL");
+        assertThat(cli("get", "group", "payments")).isZero();
+        assertThat(lines(out).get(1)).startsWith("payments").contains("orders-app,billing", "payments-team");
+        assertThat(cli("get", "service-accounts", "-o", "yaml")).isZero();
+        Path exported = write("exported.yaml", out.toString());
+        assertThat(cli("apply", "-f", exported.toString())).isZero();
+        assertThat(lines(out)).containsExactly("serviceaccount/billing unchanged",
+                "serviceaccount/orders-app unchanged");
+        assertThat(cli("get", "service-account", "ghost")).isEqualTo(1);
+        assertThat(err.toString()).contains("no service account named ghost");
+    }
+
+    @Test
+    void deleteServiceAccountAndGroupDeleteThem() throws IOException {
+        apply(ACCOUNTS);
+
+        assertThat(cli("delete", "service-account", "orders-app")).isZero();
+        assertThat(cli("delete", "group", "payments")).isZero();
+
+        assertThat(lines(out)).containsExactly("group/payments deleted");
+        assertThat(gateway.store().list("ServiceAccount")).extracting(resource -> resource.metadata().name())
+                .containsExactly("billing");
+        assertThat(gateway.store().list("Group")).isEmpty();
+        assertThat(cli("delete", "group", "payments")).isEqualTo(1);
+    }
+
+    @Test
+    void tokenPrintsOnlyATokenThatAuthenticatesTheAccountUntilRevokeTokens() throws Exception {
+        apply(ACCOUNTS);
+
+        assertThat(cli("token", "--service-account", "orders-app", "--lifetime", "2h")).as(err.toString()).isZero();
+
+        String token = out.toString().strip();
+        assertThat(lines(out)).hasSize(1);
+        assertThat(err.toString()).contains("expires at");
+        await().until(() -> authenticates(token));
+        assertThat(cli("revoke-tokens", "orders-app")).isZero();
+        assertThat(out.toString()).contains("serviceaccount/orders-app: tokens issued before");
+        await().until(() -> !authenticates(token));
+        assertThat(cli("token", "--service-account", "billing")).isEqualTo(1);
+        assertThat(err.toString()).contains("service account billing is EXTERNAL");
+        assertThat(cli("token", "--service-account", "orders-app", "--lifetime", "365d")).isEqualTo(1);
+        assertThat(err.toString()).contains("lifetime: at most");
+    }
+
+    @Test
+    void scramSetReadsThePasswordFromAnEnvironmentVariableOrStandardInputNeverFromAnArgument() throws Exception {
+        apply(ACCOUNTS);
+        environment.put("ORDERS_PASSWORD", "pa55-from-env");
+
+        assertThat(cli("scram", "set", "orders-app", "--mechanism", "SCRAM-SHA-512", "--password-env",
+                "ORDERS_PASSWORD")).as(err.toString()).isZero();
+        assertThat(lines(out)).containsExactly("serviceaccount/orders-app: SCRAM-SHA-512 credentials set (8192 "
+                + "iterations)");
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("pa55-from-stdin\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(cli("scram", "set", "orders-app", "--mechanism", "SCRAM-SHA-256", "--password-stdin",
+                    "--iterations", "4096")).as(err.toString()).isZero();
+        } finally {
+            System.setIn(stdin);
+        }
+
+        await().until(() -> gateway.directory().scramCredential("orders-app", ScramMechanism.SCRAM_SHA_256)
+                .isPresent());
+        ScramCredential held = gateway.directory().scramCredential("orders-app", ScramMechanism.SCRAM_SHA_256)
+                .orElseThrow();
+        ScramFormatter formatter = new ScramFormatter(ScramMechanism.SCRAM_SHA_256);
+        assertThat(formatter.serverKey(formatter.saltedPassword("pa55-from-stdin", held.salt(), 4096)))
+                .isEqualTo(held.serverKey());
+        assertThat(cli("get", "service-account", "orders-app")).isZero();
+        assertThat(out.toString()).contains("SCRAM-SHA-256,SCRAM-SHA-512");
+        assertThat(cli("scram", "set", "orders-app", "--mechanism", "SCRAM-SHA-512", "--password-env", "UNSET"))
+                .isEqualTo(2);
+        assertThat(cli("scram", "set", "orders-app", "--mechanism", "SCRAM-SHA-512")).isEqualTo(2);
+        assertThat(cli("scram", "delete", "orders-app", "--mechanism", "SCRAM-SHA-256")).isZero();
+        assertThat(cli("get", "service-account", "orders-app", "-o", "json")).isZero();
+        assertThat(out.toString()).contains("SCRAM-SHA-512").doesNotContain("SCRAM-SHA-256")
+                .doesNotContain("storedKey");
+        assertThat(Files.readString(dataDir.resolve("admin-audit.log"))).doesNotContain("pa55-from");
+    }
+
+    private boolean authenticates(String token) {
+        try {
+            return gateway.directory().authenticatePlain("orders-app", token).serviceAccount().isPresent();
+        } catch (AuthenticationFailedException e) {
+            return false;
+        }
+    }
+
+    @Test
     void theAdminCommandsAcceptTheVariablesRunAcceptsAndIgnoreNoneOfTheirOptions() {
         environment.put("STREAMGATE_DATA_DIR", dataDir.toString());
         environment.put("STREAMGATE_ADMIN_PORT", gateway.url().substring(gateway.url().lastIndexOf(':') + 1));
@@ -277,7 +399,10 @@ class AdminCommandsTest {
     @Test
     void everyAdminCommandsHelpDocumentsEveryOption() {
         for (List<String> command : List.of(List.of("apply"), List.of("get"), List.of("get", "interceptors"),
-                List.of("get", "plugins"), List.of("delete"), List.of("delete", "interceptor"), List.of("resolve"))) {
+                List.of("get", "plugins"), List.of("get", "service-accounts"), List.of("get", "groups"),
+                List.of("delete"), List.of("delete", "interceptor"), List.of("delete", "service-account"),
+                List.of("delete", "group"), List.of("resolve"), List.of("token"), List.of("scram"),
+                List.of("scram", "set"), List.of("scram", "delete"), List.of("revoke-tokens"))) {
             List<String> args = new ArrayList<>(command);
             args.add("--help");
             assertThat(execute(args.toArray(String[]::new))).as("%s", command).isZero();
@@ -292,7 +417,8 @@ class AdminCommandsTest {
             }
         }
         execute("--help");
-        assertThat(out.toString()).contains("apply", "get", "delete", "resolve", "run");
+        assertThat(out.toString()).contains("apply", "get", "delete", "resolve", "run", "token", "scram",
+                "revoke-tokens");
     }
 
     private void apply(String yaml) throws IOException {

@@ -6,6 +6,8 @@ import io.streamgate.admin.AdminServer;
 import io.streamgate.admin.Readiness;
 import io.streamgate.admin.api.AdminApi;
 import io.streamgate.admin.audit.AuditLog;
+import io.streamgate.admin.identity.StoreIdentityDirectory;
+import io.streamgate.admin.identity.TokenIssuer;
 import io.streamgate.admin.interceptors.InterceptorSync;
 import io.streamgate.admin.security.AdminAuthenticator;
 import io.streamgate.admin.security.AdminRole;
@@ -17,6 +19,7 @@ import io.streamgate.api.InterceptorPlugin;
 import io.streamgate.api.InvalidConfigException;
 import io.streamgate.api.PluginConfig;
 import io.streamgate.api.PluginContext;
+import io.streamgate.core.auth.GatewayTokens;
 import io.streamgate.core.chain.InterceptorRegistry;
 import io.streamgate.core.chain.PluginCatalog;
 import io.streamgate.state.file.FileResourceStore;
@@ -43,18 +46,22 @@ final class RunningGateway implements AutoCloseable {
     private final InterceptorSync sync;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AdminServer server;
+    private final GatewayTokens tokens = new GatewayTokens(GatewayTokens.generateKey());
+    private final StoreIdentityDirectory directory;
 
     RunningGateway(Path dataDir) {
         store = new FileResourceStore(dataDir);
         registry = new InterceptorRegistry(PluginCatalog.of(new TagPlugin()), new Context(dataDir), Map.of(),
                 Duration.ZERO);
         sync = new InterceptorSync(store, registry).start();
-        List<AdminToken> tokens = new ArrayList<>(List.of(LocalAdminToken.loadOrCreate(dataDir).token(),
+        List<AdminToken> adminTokens = new ArrayList<>(List.of(LocalAdminToken.loadOrCreate(dataDir).token(),
                 new AdminToken("dashboard", VIEWER_TOKEN, AdminRole.VIEWER)));
-        AdminAuthenticator authenticator = new AdminAuthenticator(tokens,
+        AdminAuthenticator authenticator = new AdminAuthenticator(adminTokens,
                 List.of(new AdminUser("alice", ALICE_PASSWORD, AdminRole.ADMIN)));
         server = new AdminServer("127.0.0.1", 0, Readiness::ready, metrics).start();
-        server.serveApi(new AdminApi(store, registry, authenticator, new AuditLog(dataDir.resolve("admin-audit.log"))));
+        directory = new StoreIdentityDirectory(store, tokens).start();
+        server.serveApi(new AdminApi(store, registry, new TokenIssuer(tokens, Duration.ofDays(30)), authenticator,
+                new AuditLog(dataDir.resolve("admin-audit.log"))));
     }
 
     String url() {
@@ -69,9 +76,15 @@ final class RunningGateway implements AutoCloseable {
         return registry;
     }
 
+    /** The service accounts and groups of the store, as client authentication sees them. */
+    StoreIdentityDirectory directory() {
+        return directory;
+    }
+
     @Override
     public void close() {
         server.stop();
+        directory.close();
         sync.close();
         registry.close();
         store.close();

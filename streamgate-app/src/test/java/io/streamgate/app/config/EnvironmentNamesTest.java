@@ -37,7 +37,9 @@ class EnvironmentNamesTest {
                         tuple("store.type", "STREAMGATE_STORE_TYPE"),
                         tuple("store.topic", "STREAMGATE_STORE_TOPIC"),
                         tuple("admin.tokens", "STREAMGATE_ADMIN_TOKENS"),
-                        tuple("admin.users", "STREAMGATE_ADMIN_USERS"));
+                        tuple("admin.users", "STREAMGATE_ADMIN_USERS"),
+                        tuple("tokens.signingKey", "STREAMGATE_TOKENS_SIGNING_KEY"),
+                        tuple("tokens.maxLifetime", "STREAMGATE_TOKENS_MAX_LIFETIME"));
     }
 
     @Test

@@ -52,6 +52,34 @@ class StoreAndAdminConfigTest {
     }
 
     @Test
+    void tokensAreSignedWithAGeneratedKeyAndLiveAtMost30DaysByDefault() {
+        StreamgateConfig.Tokens tokens = load().tokens();
+
+        assertThat(tokens.signingKey()).isEmpty();
+        assertThat(tokens.maxLifetime()).isEqualTo(java.time.Duration.ofDays(30));
+    }
+
+    @Test
+    void theTokenSigningKeyComesFromTheEnvironmentAndNeverShowsInErrorsOrToString() throws IOException {
+        environment.put("STREAMGATE_TOKENS_SIGNING_KEY", "c2lnbmluZy1rZXktc2lnbmluZy1rZXktc2lnbmluZy1rZXk=");
+        environment.put("STREAMGATE_TOKENS_MAX_LIFETIME", "7d");
+
+        StreamgateConfig.Tokens tokens = load().tokens();
+
+        assertThat(tokens.signingKey()).contains("c2lnbmluZy1rZXktc2lnbmluZy1rZXktc2lnbmluZy1rZXk=");
+        assertThat(tokens.maxLifetime()).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(tokens.toString()).doesNotContain("c2lnbmluZy1rZXk");
+
+        environment.clear();
+        writeConfig("""
+                tokens: {signingKey: [not, a, key-s3cret], maxLifetime: 0s}
+                """);
+        assertThatThrownBy(this::load).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tokens.signingKey: expected a string")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("key-s3cret"));
+    }
+
+    @Test
     void anUnknownStoreTypeIsAnErrorNamingTheChoices() {
         environment.put("STREAMGATE_STORE_TYPE", "zookeeper");
 

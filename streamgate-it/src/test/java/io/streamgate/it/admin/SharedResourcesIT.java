@@ -9,6 +9,7 @@ import io.streamgate.app.config.ConfigLoader;
 import io.streamgate.app.config.ConfigSchema;
 import io.streamgate.app.config.StreamgateConfig;
 import io.streamgate.core.Gateway;
+import io.streamgate.core.auth.AuthenticationFailedException;
 import io.streamgate.it.ItCluster;
 import io.streamgate.it.Records;
 import io.streamgate.testing.clients.KafkaClients;
@@ -51,7 +52,8 @@ import static org.awaitility.Awaitility.await;
  * Two whole Streamgate processes (in this JVM) in front of the same cluster, sharing their resources through a
  * compacted topic ({@code store.type=kafka}): an interceptor created through one instance's admin API shows in the
  * other's API and applies to the next requests of a client already connected to the other, without dropping its
- * connection; a delete through the other removes it from the first.
+ * connection; a delete through the other removes it from the first. Service accounts are shared the same way, and
+ * with a shared signing key a token minted by one instance is accepted, and revoked, everywhere.
  */
 class SharedResourcesIT {
 
@@ -61,6 +63,8 @@ class SharedResourcesIT {
     /** How soon a change through one instance must be visible on the other, in its API and its chains. */
     private static final Duration PROPAGATION = Duration.ofSeconds(2);
     private static final String TOKEN = "shared-resources-it-token";
+    /** The token signing key every instance is given, as instances sharing a Kafka store must be. */
+    private static final String SIGNING_KEY = "c2hhcmVkLXJlc291cmNlcy1pdC1zaWduaW5nLWtleS0zMmI=";
     private static final int MAX_BROKERS = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -159,6 +163,30 @@ class SharedResourcesIT {
         assertThat(chain.get("interceptors")).hasSize(1);
     }
 
+    @Test
+    void aTokenMintedThroughOneInstanceAuthenticatesOnTheOtherUntilARevocationThroughIt() throws Exception {
+        HttpResponse<String> account = send(a, "PUT", "/api/v1/service-accounts", """
+                {"kind": "ServiceAccount", "metadata": {"name": "orders-app"}, "spec": {"type": "LOCAL"}}""");
+        assertThat(account.statusCode()).as(account.body()).isEqualTo(201);
+        HttpResponse<String> minted = send(a, "POST", "/api/v1/tokens", "{\"serviceAccount\": \"orders-app\"}");
+        assertThat(minted.statusCode()).as(minted.body()).isEqualTo(201);
+        String token = JSON.readTree(minted.body()).get("token").asText();
+
+        await().atMost(PROPAGATION).until(() -> authenticates(b, token));
+        HttpResponse<String> revoked = send(b, "POST", "/api/v1/service-accounts/orders-app/revoke-tokens", null);
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        await().atMost(PROPAGATION).until(() -> !authenticates(a, token));
+    }
+
+    private static boolean authenticates(StreamgateApplication instance, String token) {
+        try {
+            return instance.identityDirectory().orElseThrow().authenticatePlain("orders-app", token)
+                    .serviceAccount().isPresent();
+        } catch (AuthenticationFailedException e) {
+            return false;
+        }
+    }
+
     private StreamgateApplication start(Path dataDir) {
         int port = FreePorts.consecutive(1 + MAX_BROKERS);
         ConfigLayer flags = ConfigLayer.builder(ConfigSchema.streamgate())
@@ -173,7 +201,8 @@ class SharedResourcesIT {
                 .set("store.topic", resourceTopic, "test")
                 .build();
         StreamgateConfig config = new ConfigLoader(Map.of("STREAMGATE_ADMIN_TOKENS",
-                "[{name: it, token: " + TOKEN + ", role: admin}]")).load(Optional.empty(), flags);
+                "[{name: it, token: " + TOKEN + ", role: admin}]", "STREAMGATE_TOKENS_SIGNING_KEY", SIGNING_KEY))
+                .load(Optional.empty(), flags);
         StreamgateApplication application = closing(new StreamgateApplication(config));
         application.start();
         await("instance ready").atMost(Duration.ofSeconds(60)).until(() -> gateway(application).isReady());

@@ -21,7 +21,9 @@ import java.util.Map;
  */
 final class ResourceDocumentReader {
 
-    static final List<String> TOP_LEVEL_FIELDS = List.of("kind", "metadata", "spec");
+    /** {@code status} is what a gateway reports about a resource (e.g. which credentials it holds): read-only, so
+     *  it is accepted, to let a document read from the API be written back, and ignored. */
+    static final List<String> TOP_LEVEL_FIELDS = List.of("kind", "metadata", "spec", "status");
     static final List<String> METADATA_FIELDS = List.of("name", "scope", "labels", "revision", "updatedAt", "updatedBy");
     static final List<String> SCOPE_FIELDS = List.of("virtualCluster", "group", "username");
 

@@ -46,7 +46,8 @@ import java.util.List;
  * or a scope naming both a group and a username is an {@link InvalidResourceException} that names the source
  * and document (when known) and the field: {@code a.yaml, document 2: metadata.scope: a scope names a group or
  * a username, not both}. The store's fields ({@code revision}, {@code updatedAt}, {@code updatedBy}) are read
- * when present, so that a resource read back from the store or the admin API can be written again unchanged.
+ * when present, so that a resource read back from the store or the admin API can be written again unchanged; so is a
+ * top-level {@code status} (what the admin API reports about a resource), which is ignored.
  *
  * <p>Output has a fixed field order and leaves out what is empty. Stateless and thread-safe.
  */
@@ -132,6 +133,14 @@ public final class ResourceDocuments {
         } catch (InvalidResourceException e) {
             throw source == null ? e : e.withSource(source);
         }
+    }
+
+    /**
+     * A value as error messages describe what was found instead of what was expected: {@code a string ('x')},
+     * {@code a number (7)}, {@code an array}, ...
+     */
+    public static String describe(JsonNode value) {
+        return ResourceDocumentReader.describe(value);
     }
 
     /** A resource as a JSON tree: {@code kind, metadata, spec}, in that order. */

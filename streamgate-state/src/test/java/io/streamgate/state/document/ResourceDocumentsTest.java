@@ -141,9 +141,19 @@ class ResourceDocumentsTest {
                 .hasMessage("interceptors.yaml, document 2: spec: expected an object, not an array");
     }
 
+    @Test
+    void ignoresTheReadOnlyStatusSoThatADocumentFromTheApiCanBeWrittenBack() {
+        Resource resource = ResourceDocuments.parseSingle("""
+                {"kind": "ServiceAccount", "metadata": {"name": "orders-app"}, "spec": {"type": "LOCAL"},
+                 "status": {"scram": {"SCRAM-SHA-512": {"iterations": 8192}}}}""", null);
+
+        assertThat(ResourceDocuments.toNode(resource).has("status")).isFalse();
+        assertThat(resource.spec().get("type").asText()).isEqualTo("LOCAL");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown top-level field  | {"kind":"Interceptor","metadata":{"name":"a"},"spec":{},"status":{}}              | status                 | unknown field; expected one of kind, metadata, spec
+            unknown top-level field  | {"kind":"Interceptor","metadata":{"name":"a"},"spec":{},"state":{}}               | state                  | unknown field; expected one of kind, metadata, spec, status
             missing kind             | {"metadata":{"name":"a"},"spec":{}}                                                | kind                   | required
             kind not a string        | {"kind":7,"metadata":{"name":"a"},"spec":{}}                                       | kind                   | expected a string, not a number (7)
             lower-case kind          | {"kind":"interceptor","metadata":{"name":"a"},"spec":{}}                           | kind                   | 'interceptor' is not a valid kind: expected an upper-case letter followed by letters and digits

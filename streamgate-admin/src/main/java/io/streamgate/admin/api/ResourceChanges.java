@@ -3,11 +3,8 @@ package io.streamgate.admin.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.streamgate.admin.audit.AuditEvent;
-import io.streamgate.admin.audit.AuditLog;
-import io.streamgate.admin.interceptors.InterceptorResourceMapper;
+import io.streamgate.admin.resources.ManagedKinds;
 import io.streamgate.admin.security.AdminIdentity;
-import io.streamgate.api.Scope;
 import io.streamgate.state.InvalidResourceException;
 import io.streamgate.state.PutResult;
 import io.streamgate.state.Resource;
@@ -16,38 +13,53 @@ import io.streamgate.state.ResourceStoreException;
 import io.streamgate.state.ResourceValidator;
 import io.streamgate.state.document.ResourceDocuments;
 
-import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
- * {@code PUT /api/v1/interceptors} (create or update; {@code ?dryRun=true} validates and tells what would happen,
- * storing nothing) and {@code DELETE /api/v1/interceptors/{name}}. Every request, done or refused, is recorded in
- * the audit log with its outcome.
+ * {@code PUT} of a resource collection such as {@code /api/v1/interceptors} (create or update; {@code ?dryRun=true}
+ * validates and tells what would happen, storing nothing) and {@code DELETE} of one of its resources, for one kind.
+ * Every request, done or refused, is recorded in the audit log with its outcome.
  *
- * <p>A PUT is validated completely before anything is stored: the document, the spec, the plugin and its
- * configuration. A document carrying {@code metadata.revision} (as read from the API) is an optimistic-concurrency
+ * <p>A PUT is validated completely before anything is stored, with the kind's validator; a document of another kind
+ * is refused. A document carrying {@code metadata.revision} (as read from the API) is an optimistic-concurrency
  * check: if the stored resource has another revision and other content, the answer is 409 and nothing changes.
  */
-final class InterceptorChanges {
+final class ResourceChanges {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ResourceStore store;
-    private final ResourceValidator validator;
-    private final AuditLog audit;
-    private final Clock clock;
-    private final InterceptorQueries queries;
+    /** Finds the resource a DELETE names: its path parameter {@code name} and, for scoped kinds, its query. */
+    @FunctionalInterface
+    interface Lookup {
+        /** @throws ApiException 404 when there is none, or 400/409 for a request that does not say which */
+        Resource find(Context ctx, String name);
+    }
 
-    InterceptorChanges(ResourceStore store, InterceptorQueries queries, ResourceValidator validator, AuditLog audit,
-                       Clock clock) {
+    private final String kind;
+    private final String noun;
+    private final ResourceStore store;
+    private final Lookup lookup;
+    private final ResourceValidator validator;
+    private final ChangeAudit audit;
+    private final BiConsumer<Resource, AdminIdentity> afterDelete;
+
+    /**
+     * @param kind the kind this collection holds
+     * @param noun how messages name one of them ({@code interceptor}, {@code service account})
+     * @param afterDelete told about each resource deleted, and by whom, after the store deleted it
+     */
+    ResourceChanges(String kind, String noun, ResourceStore store, Lookup lookup, ResourceValidator validator,
+                    ChangeAudit audit, BiConsumer<Resource, AdminIdentity> afterDelete) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.noun = Objects.requireNonNull(noun, "noun");
         this.store = store;
-        this.queries = queries;
+        this.lookup = lookup;
         this.validator = validator;
         this.audit = audit;
-        this.clock = clock;
+        this.afterDelete = afterDelete;
     }
 
     void put(Context ctx, AdminIdentity caller) {
@@ -56,13 +68,14 @@ final class InterceptorChanges {
         try {
             resource = ResourceBody.read(ctx);
         } catch (InvalidResourceException | ApiException e) {
-            record(caller, "PUT", null, "INVALID", dryRun, e.getMessage());
+            audit.record(caller, "PUT", kind, null, "INVALID", dryRun, e.getMessage());
             throw e;
         }
         try {
+            checkKind(resource.kind());
             validator.validate(resource);
         } catch (InvalidResourceException e) {
-            record(caller, "PUT", resource, "INVALID", dryRun, e.getMessage());
+            audit.record(caller, "PUT", kind, resource, "INVALID", dryRun, e.getMessage());
             throw e;
         }
         Resource stored;
@@ -70,13 +83,13 @@ final class InterceptorChanges {
             stored = store.get(resource.id()).orElse(null);
             checkRevision(resource, stored);
         } catch (ApiException e) {
-            record(caller, "PUT", resource, "CONFLICT", dryRun, e.getMessage());
+            audit.record(caller, "PUT", kind, resource, "CONFLICT", dryRun, e.getMessage());
             throw e;
         }
         if (dryRun) {
             PutResult.Outcome outcome = stored == null ? PutResult.Outcome.CREATED
                     : resource.hasSameContentAs(stored) ? PutResult.Outcome.UNCHANGED : PutResult.Outcome.UPDATED;
-            record(caller, "PUT", resource, outcome.name(), true, null);
+            audit.record(caller, "PUT", kind, resource, outcome.name(), true, null);
             ObjectNode body = JSON.createObjectNode();
             body.put("outcome", outcome.name());
             body.put("dryRun", true);
@@ -89,10 +102,10 @@ final class InterceptorChanges {
         try {
             result = store.put(resource, caller.name());
         } catch (ResourceStoreException e) {
-            record(caller, "PUT", resource, "FAILED", false, e.getMessage());
+            audit.record(caller, "PUT", kind, resource, "FAILED", false, e.getMessage());
             throw e;
         }
-        record(caller, "PUT", resource, result.outcome().name(), false, null);
+        audit.record(caller, "PUT", kind, resource, result.outcome().name(), false, null);
         ObjectNode body = JSON.createObjectNode();
         body.put("outcome", result.outcome().name());
         body.set("resource", ResourceDocuments.toNode(result.resource()));
@@ -103,57 +116,36 @@ final class InterceptorChanges {
         String name = ctx.pathParam("name");
         Resource target;
         try {
-            target = queries.find(name, ScopeParameters.of(ctx, Set.of()));
+            target = lookup.find(ctx, name);
         } catch (ApiException e) {
-            recordByName(caller, "DELETE", name, e.status() == 404 ? "NOT_FOUND" : e.status() == 409 ? "CONFLICT" : "INVALID",
-                    e.getMessage());
+            audit.recordByName(caller, "DELETE", kind, name, e.status() == 404 ? "NOT_FOUND"
+                    : e.status() == 409 ? "CONFLICT" : "INVALID", e.getMessage());
             throw e;
         }
         boolean deleted;
         try {
             deleted = store.delete(target.id(), caller.name());
         } catch (ResourceStoreException e) {
-            record(caller, "DELETE", target, "FAILED", false, e.getMessage());
+            audit.record(caller, "DELETE", kind, target, "FAILED", false, e.getMessage());
             throw e;
         }
-        record(caller, "DELETE", target, deleted ? "DELETED" : "NOT_FOUND", false, null);
+        audit.record(caller, "DELETE", kind, target, deleted ? "DELETED" : "NOT_FOUND", false, null);
         if (!deleted) {
-            throw new ApiException(404, "no interceptor named " + name + " in scope " + target.metadata().scope());
+            throw new ApiException(404, "no " + noun + " named " + name + " in scope " + target.metadata().scope());
         }
+        afterDelete.accept(target, caller);
         ctx.status(204);
     }
 
-    /** Records a request refused before it was looked at (a viewer writing). */
-    void recordRefusal(Context ctx, AdminIdentity caller, String outcome, String message) {
-        String name = ctx.pathParamMap().get("name");
-        recordByName(caller, ctx.method().name(), name, outcome, message);
-    }
-
-    private void recordByName(AdminIdentity caller, String action, String name, String outcome, String message) {
-        audit.record(new AuditEvent(clock.instant(), caller.name(), action, InterceptorResourceMapper.KIND, name,
-                null, outcome, false, message));
-    }
-
-    private void record(AdminIdentity caller, String action, Resource resource, String outcome, boolean dryRun,
-                        String error) {
-        audit.record(new AuditEvent(clock.instant(), caller.name(), action,
-                resource == null ? InterceptorResourceMapper.KIND : resource.kind(),
-                resource == null ? null : resource.metadata().name(),
-                resource == null ? null : scope(resource.metadata().scope()), outcome, dryRun, error));
-    }
-
-    private static Map<String, String> scope(Scope scope) {
-        Map<String, String> parts = new LinkedHashMap<>();
-        if (scope.virtualCluster() != null) {
-            parts.put("virtualCluster", scope.virtualCluster());
+    private void checkKind(String found) {
+        if (kind.equals(found)) {
+            return;
         }
-        if (scope.group() != null) {
-            parts.put("group", scope.group());
-        }
-        if (scope.username() != null) {
-            parts.put("username", scope.username());
-        }
-        return parts;
+        String collection = ManagedKinds.COLLECTIONS.get(found);
+        throw new InvalidResourceException("kind", collection == null
+                ? "unknown kind '" + found + "'; this gateway manages " + String.join(", ",
+                ManagedKinds.COLLECTIONS.keySet()) + " resources"
+                : "expected " + kind + " on this route: PUT a " + found + " to " + collection);
     }
 
     private static void checkRevision(Resource resource, Resource stored) {
@@ -171,7 +163,7 @@ final class InterceptorChanges {
         for (Map.Entry<String, List<String>> parameter : ctx.queryParamMap().entrySet()) {
             if (!parameter.getKey().equals("dryRun")) {
                 String message = "unknown query parameter '" + parameter.getKey() + "'; this route takes dryRun";
-                recordByName(caller, "PUT", null, "INVALID", message);
+                audit.recordByName(caller, "PUT", kind, null, "INVALID", message);
                 throw new ApiException(400, message, parameter.getKey());
             }
         }
@@ -183,7 +175,7 @@ final class InterceptorChanges {
             return true;
         }
         String message = "query parameter 'dryRun' must be true or false, not '" + value + "'";
-        recordByName(caller, "PUT", null, "INVALID", message);
+        audit.recordByName(caller, "PUT", kind, null, "INVALID", message);
         throw new ApiException(400, message, "dryRun");
     }
 }
