@@ -89,7 +89,8 @@ public record StreamgateConfig(
                 upstream.metadataRefreshInterval(),
                 upstream.brokerRemovalDelay());
         return new GatewayConfig(List.of(listener), upstreamConfig, maxRequestFrameBytes, shutdownTimeout, ioThreads,
-                new GatewayConfig.PluginsConfig(pluginsDir, dataDir), streamFetchResponses);
+                new GatewayConfig.PluginsConfig(pluginsDir, dataDir), streamFetchResponses,
+                GatewayConfig.DEFAULT_TLS_RELOAD_INTERVAL);
     }
 
     /**
