@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class SniHostNames {
 
+    /** {@link ListenerRouting.Sni#NODE_ID} in the lower case the names are kept in. */
+    private static final String NODE_ID = ListenerRouting.Sni.NODE_ID.toLowerCase(Locale.ROOT);
+
     private final String bootstrapHost;
     private final String brokerHostPattern;
     private final Pattern brokerHost;
@@ -21,9 +24,9 @@ public final class SniHostNames {
     public SniHostNames(ListenerRouting.Sni routing) {
         this.bootstrapHost = routing.bootstrapHost().toLowerCase(Locale.ROOT);
         this.brokerHostPattern = routing.brokerHostPattern().toLowerCase(Locale.ROOT);
-        int at = brokerHostPattern.indexOf(ListenerRouting.Sni.NODE_ID);
+        int at = brokerHostPattern.indexOf(NODE_ID);
         this.brokerHost = Pattern.compile(Pattern.quote(brokerHostPattern.substring(0, at)) + "(0|[1-9][0-9]{0,9})"
-                + Pattern.quote(brokerHostPattern.substring(at + ListenerRouting.Sni.NODE_ID.length())));
+                + Pattern.quote(brokerHostPattern.substring(at + NODE_ID.length())));
     }
 
     /** The target a client asking for {@code serverName} is forwarded to, or empty if the name is not ours. */
@@ -47,7 +50,7 @@ public final class SniHostNames {
 
     /** The host name of broker {@code nodeId}. */
     public String brokerHost(int nodeId) {
-        return brokerHostPattern.replace(ListenerRouting.Sni.NODE_ID, Integer.toString(nodeId));
+        return brokerHostPattern.replace(NODE_ID, Integer.toString(nodeId));
     }
 
     public String bootstrapHost() {
