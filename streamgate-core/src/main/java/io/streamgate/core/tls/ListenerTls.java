@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLEngine;
+import java.io.File;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.cert.Certificate;
@@ -43,7 +44,8 @@ public final class ListenerTls implements AutoCloseable {
     private final String listener;
     private final Map<String, Object> values;
     private final SslFactory factory;
-    private String lastReloadFailure;
+    /** The modification times of the store files when a reload last failed: not tried again until they change. */
+    private List<Long> failedFiles;
 
     private ListenerTls(String listener, Map<String, Object> values, SslFactory factory) {
         this.listener = listener;
@@ -105,19 +107,20 @@ public final class ListenerTls implements AutoCloseable {
      * @return whether a new certificate or truststore is now in use
      */
     public synchronized boolean reloadIfChanged() {
+        List<Long> files = storeFileTimes();
+        if (files.equals(failedFiles)) {
+            return false; // Kafka's factory would log the same failure again at every check
+        }
         Object before = factory.sslEngineFactory();
         try {
             factory.reconfigure(new HashMap<>(values));
         } catch (RuntimeException e) { // a failure must not end the periodic check
-            String reason = rootMessage(e);
-            if (!reason.equals(lastReloadFailure)) {
-                LOG.error("Listener {}: changed TLS keystore or truststore files cannot be used, still serving the "
-                        + "previous certificate: {}", listener, reason);
-                lastReloadFailure = reason;
-            }
+            failedFiles = files;
+            LOG.error("Listener {}: changed TLS keystore or truststore files cannot be used, still serving the "
+                    + "previous certificate: {}", listener, rootMessage(e));
             return false;
         }
-        lastReloadFailure = null;
+        failedFiles = null;
         if (factory.sslEngineFactory() == before) {
             return false;
         }
@@ -125,6 +128,15 @@ public final class ListenerTls implements AutoCloseable {
                 listener, values.get(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG), subjects(factory.sslEngineFactory()
                         .keystore()));
         return true;
+    }
+
+    private List<Long> storeFileTimes() {
+        List<Long> times = new ArrayList<>(2);
+        for (String key : List.of(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG)) {
+            Object location = values.get(key);
+            times.add(location == null ? -1L : new File(location.toString()).lastModified());
+        }
+        return times;
     }
 
     /** The subjects of the certificates in the keystore now in use, for logs. */
