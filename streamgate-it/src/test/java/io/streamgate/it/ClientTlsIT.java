@@ -54,6 +54,7 @@ class ClientTlsIT {
 
     private final TestCertificates certificates = ListenerTlsProperties.generate();
     private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @AfterEach
     void close() throws Exception {
@@ -114,9 +115,16 @@ class ClientTlsIT {
                 ListenerTlsProperties.trustingClients(certificates), Map.of("ssl.client.auth", "required"))));
 
         assertProducesOverTls(gateway, ListenerTlsProperties.sslClientWithCertificate(certificates));
-        KafkaClients anonymous = clients(gateway, ListenerTlsProperties.sslClient(certificates));
-        assertThat(anonymous.admin(Map.of("default.api.timeout.ms", 5000, "request.timeout.ms", 3000))
-                .describeCluster().nodes()).failsWithin(Duration.ofSeconds(30));
+        try (LogCapture log = new LogCapture(Class.forName("io.streamgate.core.listener.TlsFailureLog"))) {
+            KafkaClients anonymous = clients(gateway, ListenerTlsProperties.sslClient(certificates));
+            assertThat(anonymous.admin(Map.of("default.api.timeout.ms", 5000, "request.timeout.ms", 3000))
+                    .describeCluster().nodes()).failsWithin(Duration.ofSeconds(30));
+
+            assertThat(log.messages()).anySatisfy(message -> assertThat(message)
+                    .contains("TLS handshake with /127.0.0.1:").contains("on listener secure failed"));
+        }
+        assertThat(meters.get("streamgate.connections.rejected").tag("listener", "secure")
+                .tag("reason", "tls_handshake_failed").counter().count()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -192,7 +200,7 @@ class ClientTlsIT {
                 .withBootstrapPort(port).withMaxBrokers(MAX_BROKERS).withSecurityProtocol(SecurityProtocol.SSL));
         GatewayConfig config = GatewayConfig.defaults(upstream).withListener(listener).withIoThreads(2)
                 .withTlsReloadInterval(Duration.ofMillis(200));
-        Gateway gateway = Gateway.start(config, new SimpleMeterRegistry());
+        Gateway gateway = Gateway.start(config, meters);
         toClose.add(gateway);
         await("gateway ready").atMost(Duration.ofSeconds(60)).until(gateway::isReady);
         return gateway;

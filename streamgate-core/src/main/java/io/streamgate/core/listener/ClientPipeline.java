@@ -15,9 +15,9 @@ import java.net.InetSocketAddress;
 
 /**
  * The handlers of one listener's client connections, by name: {@value ProtocolMismatchDetector#NAME} (wrong-protocol
- * detection, which removes itself), {@value #TLS} (the {@link SslHandler}, on TLS listeners; later handlers may read
- * the peer's certificate from it), {@value #FRAMES} (the Kafka frame decoder) and {@value #PROXY} (the
- * {@link ProxyConnection}).
+ * detection, which removes itself), on TLS listeners {@value #TLS} (the {@link SslHandler}; later handlers may read
+ * the peer's certificate from it) and {@value TlsFailureLog#NAME}, then {@value #FRAMES} (the Kafka frame decoder)
+ * and {@value #PROXY} (the {@link ProxyConnection}).
  */
 final class ClientPipeline {
 
@@ -60,6 +60,7 @@ final class ClientPipeline {
                 new ProtocolMismatchDetector(config.name(), tls != null, metrics));
         if (tls != null) {
             channel.pipeline().addLast(TLS, newSslHandler(channel));
+            channel.pipeline().addLast(TlsFailureLog.NAME, new TlsFailureLog(config.name(), metrics));
         }
         channel.pipeline().addLast(FRAMES, KafkaFrameDecoder.forRequests(maxRequestFrameBytes));
         channel.pipeline().addLast(PROXY, new ProxyConnection(services, config, target));
@@ -71,7 +72,8 @@ final class ClientPipeline {
      */
     void addSessionAfter(ChannelPipeline pipeline, String previous, UpstreamTarget target) {
         pipeline.addAfter(previous, TLS, newSslHandler(pipeline.channel()));
-        pipeline.addAfter(TLS, FRAMES, KafkaFrameDecoder.forRequests(maxRequestFrameBytes));
+        pipeline.addAfter(TLS, TlsFailureLog.NAME, new TlsFailureLog(config.name(), metrics));
+        pipeline.addAfter(TlsFailureLog.NAME, FRAMES, KafkaFrameDecoder.forRequests(maxRequestFrameBytes));
         pipeline.addAfter(FRAMES, PROXY, new ProxyConnection(services, config, target));
     }
 

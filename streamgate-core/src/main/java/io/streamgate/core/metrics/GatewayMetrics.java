@@ -48,7 +48,7 @@ import java.util.function.IntSupplier;
  *   <li>{@code streamgate_connections_rejected_total{listener,reason}}: client connections a listener closed before
  *       any Kafka request: {@code tls_on_plaintext} (a TLS handshake on a plaintext listener),
  *       {@code plaintext_on_tls} (plaintext bytes on a TLS listener), {@code unknown_server_name} (an SNI name
- *       that names no broker).</li>
+ *       that names no broker), {@code tls_handshake_failed} (e.g. no or an untrusted client certificate).</li>
  * </ul>
  */
 public final class GatewayMetrics {
