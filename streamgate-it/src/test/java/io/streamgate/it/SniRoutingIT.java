@@ -50,8 +50,9 @@ import static org.awaitility.Awaitility.await;
  * SNI routing: one TLS port for the bootstrap and every broker, the server name in the client's TLS handshake
  * choosing the broker. The real Java client resolves {@code bootstrap.gw.test} and {@code broker-N.gw.test} through
  * the hosts file {@code src/test/resources/sni-hosts}, so this class runs in its own failsafe execution
- * ({@code sni-routing}, with {@code -Djdk.net.hosts.file}); the default execution excludes it. Run it alone with
- * {@code mvn verify -pl streamgate-it -Dit.test=None -Dit.failIfNoSpecifiedTests=false}.
+ * ({@code sni-routing}, with {@code -Djdk.net.hosts.file}, in profile {@code sni-routing-it}, active in full runs);
+ * the default execution excludes it. Run it alone with
+ * {@code mvn verify -pl streamgate-it -Psni-routing-it -Dit.test=None -Dit.failIfNoSpecifiedTests=false}.
  */
 class SniRoutingIT {
 
