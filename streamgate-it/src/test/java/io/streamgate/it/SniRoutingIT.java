@@ -59,7 +59,8 @@ class SniRoutingIT {
     private static final TestCertificates CERTIFICATES = ListenerTlsProperties.generate("*.gw.test");
     private static final int SNI_PORT = FreePorts.consecutive(1);
     private static final int BEHIND_LOAD_BALANCER_PORT = FreePorts.consecutive(1);
-    private static final int LOAD_BALANCER_PORT = 443;
+    /** Where the "load balancer" listens: the port the lb listener advertises, not the one it binds. */
+    private static final int LOAD_BALANCER_PORT = FreePorts.consecutive(1);
 
     @RegisterExtension
     static final KafkaClusterExtension KAFKA = ItCluster.KAFKA;
@@ -133,6 +134,26 @@ class SniRoutingIT {
             assertThat(broker.host()).isEqualTo("broker-" + broker.nodeId() + ".gw.test");
             assertThat(broker.port()).isEqualTo(LOAD_BALANCER_PORT);
         });
+    }
+
+    @Test
+    void producesAndConsumesThroughALoadBalancerOnAnotherPort() throws Exception {
+        try (TcpRelay loadBalancer = new TcpRelay(LOAD_BALANCER_PORT, BEHIND_LOAD_BALANCER_PORT)) {
+            KafkaClients clients = new KafkaClients(GATEWAY.gateway().bootstrapServers("lb"),
+                    ListenerTlsProperties.sslClient(CERTIFICATES));
+            toClose.add(clients);
+            String topic = unique("behind-lb");
+            Records.createTopic(clients.admin(), topic, 3);
+            KafkaProducer<String, String> producer = clients.producer();
+            for (int i = 0; i < 30; i++) {
+                producer.send(new ProducerRecord<>(topic, "k" + i, "lb-" + i)).get();
+            }
+            KafkaConsumer<String, String> consumer = clients.consumer(unique("group"));
+            consumer.subscribe(List.of(topic));
+
+            assertThat(consume(consumer, 30, Duration.ofSeconds(30))).hasSize(30);
+            clients.close();
+        }
     }
 
     @Test
