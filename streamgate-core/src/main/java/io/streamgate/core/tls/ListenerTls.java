@@ -95,8 +95,11 @@ public final class ListenerTls implements AutoCloseable {
         return new ListenerTls(listener, values, factory);
     }
 
-    /** A server-side engine for a newly accepted connection from {@code peerHost:peerPort}. */
-    public SSLEngine newEngine(String peerHost, int peerPort) {
+    /**
+     * A server-side engine for a newly accepted connection from {@code peerHost:peerPort}. Synchronized with
+     * {@link #reloadIfChanged} so that an event loop sees the factory a reload built (Kafka's field is not volatile).
+     */
+    public synchronized SSLEngine newEngine(String peerHost, int peerPort) {
         return factory.createSslEngine(peerHost, peerPort);
     }
 
@@ -124,9 +127,9 @@ public final class ListenerTls implements AutoCloseable {
         if (factory.sslEngineFactory() == before) {
             return false;
         }
-        LOG.info("Listener {}: reloaded TLS keystore/truststore from {}; new connections use certificate {}",
-                listener, values.get(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG), subjects(factory.sslEngineFactory()
-                        .keystore()));
+        LOG.info("Listener {}: reloaded TLS keystore/truststore (keystore {}, truststore {}); new connections use "
+                        + "certificate {}", listener, values.get(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG),
+                values.get(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG), subjects(factory.sslEngineFactory().keystore()));
         return true;
     }
 
