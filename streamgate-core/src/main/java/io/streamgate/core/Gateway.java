@@ -3,17 +3,19 @@ package io.streamgate.core;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.streamgate.core.address.BrokerAddressRewriter;
-import io.streamgate.core.address.BrokerPortMapping;
+import io.streamgate.core.address.BrokerPorts;
 import io.streamgate.core.address.ClusterTopology;
 import io.streamgate.core.address.HostPort;
 import io.streamgate.core.auth.GatewaySecurity;
 import io.streamgate.core.chain.InterceptorRegistry;
 import io.streamgate.core.chain.PluginCatalog;
-import io.streamgate.core.listener.KafkaListener;
+import io.streamgate.core.listener.ClientListener;
+import io.streamgate.core.listener.ListenerRouting;
 import io.streamgate.core.listener.Transport;
 import io.streamgate.core.metrics.GatewayMetrics;
 import io.streamgate.core.proxy.ProxyConnection;
 import io.streamgate.core.proxy.ProxyServices;
+import io.streamgate.core.tls.ListenerTls;
 import io.streamgate.core.upstream.UpstreamClientConfig;
 import io.streamgate.core.upstream.UpstreamClusterWatcher;
 import io.streamgate.core.upstream.UpstreamConnector;
@@ -24,13 +26,21 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A running gateway: a Kafka listener (bootstrap port plus one port per broker) in front of one upstream
- * cluster. Created by {@link #start}; {@link #close} shuts it down gracefully.
+ * A running gateway: one or more Kafka listeners in front of one upstream cluster. Each listener has its own bind
+ * address, ports, security protocol and routing (a bootstrap port plus one port per broker, or one TLS port routed by
+ * server name), and tells its clients its own broker addresses. Created by {@link #start}; {@link #close} shuts it
+ * down gracefully.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -42,26 +52,26 @@ public final class Gateway implements AutoCloseable {
     private final GatewayConfig config;
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
-    private final KafkaListener listener;
+    private final List<ClientListener> listeners;
+    private final List<ListenerTls> tlsContexts;
     private final UpstreamConnector connector;
     private final UpstreamClusterWatcher watcher;
     private final ProxyServices services;
     private final InterceptorRegistry interceptors;
-    private final InetSocketAddress bootstrapAddress;
     private boolean closed;
 
-    private Gateway(GatewayConfig config, EventLoopGroup acceptors, EventLoopGroup workers, KafkaListener listener,
-                    UpstreamConnector connector, UpstreamClusterWatcher watcher, ProxyServices services,
-                    InterceptorRegistry interceptors, InetSocketAddress bootstrapAddress) {
+    private Gateway(GatewayConfig config, EventLoopGroup acceptors, EventLoopGroup workers,
+                    List<ClientListener> listeners, List<ListenerTls> tlsContexts, UpstreamConnector connector,
+                    UpstreamClusterWatcher watcher, ProxyServices services, InterceptorRegistry interceptors) {
         this.config = config;
         this.acceptors = acceptors;
         this.workers = workers;
-        this.listener = listener;
+        this.listeners = List.copyOf(listeners);
+        this.tlsContexts = List.copyOf(tlsContexts);
         this.connector = connector;
         this.watcher = watcher;
         this.services = services;
         this.interceptors = interceptors;
-        this.bootstrapAddress = bootstrapAddress;
     }
 
     /**
@@ -96,57 +106,121 @@ public final class Gateway implements AutoCloseable {
             throw new GatewayStartException("invalid upstream security configuration: " + e.getMessage(), e);
         }
 
-        GatewayConfig.ListenerConfig listenerConfig = config.listener();
+        GatewayMetrics metrics = new GatewayMetrics(meterRegistry);
+        List<ListenerTls> tlsContexts = new ArrayList<>();
+        Map<String, ListenerTls> tlsByListener = new HashMap<>();
+        try {
+            for (GatewayConfig.ListenerConfig listenerConfig : config.listeners()) {
+                if (listenerConfig.usesTls()) {
+                    ListenerTls tls = ListenerTls.configure(listenerConfig.name(), listenerConfig.tls());
+                    tlsContexts.add(tls);
+                    tlsByListener.put(listenerConfig.name(), tls);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            tlsContexts.forEach(ListenerTls::close);
+            connector.close();
+            throw new GatewayStartException(e.getMessage(), e);
+        }
+
         EventLoopGroup acceptors = transport.newEventLoopGroup(1, "streamgate-accept");
         EventLoopGroup workers = transport.newEventLoopGroup(config.ioThreads(), "streamgate-io");
-        BrokerPortMapping portMapping = new BrokerPortMapping(listenerConfig.effectiveBrokerPortBase(),
-                listenerConfig.minNodeId(), listenerConfig.maxBrokers());
-        KafkaListener listener = new KafkaListener(listenerConfig, config.maxRequestFrameBytes(),
-                portMapping, transport, acceptors, workers);
+        List<ClientListener> listeners = new ArrayList<>();
+        for (GatewayConfig.ListenerConfig listenerConfig : config.listeners()) {
+            listeners.add(ClientListener.create(listenerConfig, tlsByListener.get(listenerConfig.name()),
+                    config.maxRequestFrameBytes(), metrics, transport, acceptors, workers));
+        }
         ClusterTopology topology = new ClusterTopology();
-        UpstreamClusterWatcher watcher = new UpstreamClusterWatcher(clientConfig, topology, listener,
-                listener::closeBrokerPort, config.upstream().metadataRefreshInterval(),
-                config.upstream().brokerRemovalDelay(), config.upstream().connectTimeout());
+        UpstreamClusterWatcher watcher = new UpstreamClusterWatcher(clientConfig, topology, new EveryListener(listeners),
+                nodeId -> listeners.forEach(listener -> listener.brokerLeft(nodeId)),
+                config.upstream().metadataRefreshInterval(), config.upstream().brokerRemovalDelay(),
+                config.upstream().connectTimeout());
         topology.onNewBroker(nodeId -> {
-            if (listener.portFor(nodeId).isPresent()) {
-                listener.ensureListening(nodeId);
+            for (ClientListener listener : listeners) {
+                if (listener.portFor(nodeId).isPresent()) {
+                    listener.ensureListening(nodeId);
+                }
             }
         });
         InterceptorRegistry interceptors = new InterceptorRegistry(
                 PluginCatalog.discover(Gateway.class.getClassLoader(), config.plugins().directory()),
-                new GatewayPluginContext(clientConfig, listenerConfig.advertisedHost(), config.plugins().dataDirectory()),
+                new GatewayPluginContext(clientConfig, config.listener().advertisedHost(),
+                        config.plugins().dataDirectory()),
                 System.getenv(), INTERCEPTOR_CLOSE_GRACE);
+        Map<String, BrokerAddressRewriter> rewriters = new HashMap<>();
+        for (ClientListener listener : listeners) {
+            rewriters.put(listener.config().name(),
+                    new BrokerAddressRewriter(listener::advertisedHost, topology, listener));
+        }
         ProxyServices services = new ProxyServices(new UpstreamRoutes(bootstrapServers, topology, watcher), connector,
-                new BrokerAddressRewriter(listenerConfig.advertisedHost(), topology, listener), interceptors,
-                new GatewayMetrics(meterRegistry), config.streamFetchResponses(), security);
-        InetSocketAddress bootstrapAddress;
-        try {
-            bootstrapAddress = listener.bindBootstrap(listenerConfig.bootstrapPort(), services);
-        } catch (Exception e) {
-            watcher.close();
-            connector.close();
-            interceptors.close();
-            acceptors.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-            workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-            throw new GatewayStartException("cannot listen on " + listenerConfig.bindAddress() + ":"
-                    + listenerConfig.bootstrapPort() + ": " + e.getMessage(), e);
+                rewriters, rewriters.get(config.listener().name()), interceptors, metrics,
+                config.streamFetchResponses(), security);
+        for (ClientListener listener : listeners) {
+            GatewayConfig.ListenerConfig listenerConfig = listener.config();
+            try {
+                listener.bind(services);
+            } catch (Exception e) {
+                listeners.forEach(ClientListener::close);
+                watcher.close();
+                connector.close();
+                interceptors.close();
+                tlsContexts.forEach(ListenerTls::close);
+                acceptors.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+                workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+                throw new GatewayStartException("listener " + listenerConfig.name() + " cannot listen on "
+                        + listenerConfig.bindAddress() + ":" + listenerConfig.bootstrapPort() + ": " + e.getMessage(), e);
+            }
+        }
+        for (ListenerTls tls : tlsContexts) {
+            long interval = config.tlsReloadInterval().toMillis();
+            acceptors.scheduleWithFixedDelay(tls::reloadIfChanged, interval, interval, TimeUnit.MILLISECONDS);
         }
         watcher.start();
-        LOG.info("Listening on {} (advertised as {}:{}, {} transport), forwarding to {}", bootstrapAddress,
-                listenerConfig.advertisedHost(), bootstrapAddress.getPort(), transport.name().toLowerCase(),
-                String.join(",", config.upstream().bootstrapServers()));
-        return new Gateway(config, acceptors, workers, listener, connector, watcher, services, interceptors,
-                bootstrapAddress);
+        for (ClientListener listener : listeners) {
+            GatewayConfig.ListenerConfig listenerConfig = listener.config();
+            LOG.info("Listener {} ({}, {} routing) on {}, advertised as {}", listenerConfig.name(),
+                    listenerConfig.securityProtocol(), listenerConfig.routing() instanceof ListenerRouting.Sni
+                            ? "SNI" : "port", listener.bootstrapAddress(), listener.advertisedBootstrap());
+        }
+        LOG.info("Forwarding to {} ({} transport)", String.join(",", config.upstream().bootstrapServers()),
+                transport.name().toLowerCase());
+        return new Gateway(config, acceptors, workers, listeners, tlsContexts, connector, watcher, services,
+                interceptors);
     }
 
-    /** The address the bootstrap port is bound to. */
+    /** The address the first listener's bootstrap port is bound to. */
     public InetSocketAddress bootstrapAddress() {
-        return bootstrapAddress;
+        return listeners.get(0).bootstrapAddress();
     }
 
-    /** {@code advertisedHost:bootstrapPort}: what clients put in {@code bootstrap.servers}. */
+    /** The address the bootstrap port (or only port) of the named listener is bound to. */
+    public InetSocketAddress bootstrapAddress(String listenerName) {
+        return listener(listenerName).bootstrapAddress();
+    }
+
+    /** {@code advertisedHost:bootstrapPort} of the first listener: what clients put in {@code bootstrap.servers}. */
     public String bootstrapServers() {
-        return new HostPort(config.listener().advertisedHost(), bootstrapAddress.getPort()).toString();
+        return listeners.get(0).advertisedBootstrap().toString();
+    }
+
+    /**
+     * What clients of the named listener put in {@code bootstrap.servers}: its advertised host and bootstrap port, or,
+     * with SNI routing, its bootstrap host name and advertised port.
+     *
+     * @throws IllegalArgumentException if there is no such listener
+     */
+    public String bootstrapServers(String listenerName) {
+        return listener(listenerName).advertisedBootstrap().toString();
+    }
+
+    private ClientListener listener(String name) {
+        for (ClientListener listener : listeners) {
+            if (listener.config().name().equals(name)) {
+                return listener;
+            }
+        }
+        throw new IllegalArgumentException("no listener named " + name + "; listeners are "
+                + listeners.stream().map(l -> l.config().name()).toList());
     }
 
     /** True while the upstream cluster answered the gateway's last metadata request. */
@@ -159,9 +233,14 @@ public final class Gateway implements AutoCloseable {
         return closed ? "shutting down" : watcher.notReadyReason();
     }
 
-    /** Node id to gateway port, for every broker port currently bound. */
+    /** Node id to gateway port of the first listener, for every broker port currently bound. */
     public Map<Integer, Integer> brokerPorts() {
-        return listener.boundBrokerPorts();
+        return listeners.get(0).boundBrokerPorts();
+    }
+
+    /** Node id to port of the named listener, for every broker port currently bound; empty with SNI routing. */
+    public Map<Integer, Integer> brokerPorts(String listenerName) {
+        return listener(listenerName).boundBrokerPorts();
     }
 
     /**
@@ -193,7 +272,7 @@ public final class Gateway implements AutoCloseable {
         }
         closed = true;
         long started = System.nanoTime();
-        listener.close();
+        listeners.forEach(ClientListener::close);
         List<ProxyConnection> connections = List.copyOf(services.connections());
         connections.forEach(ProxyConnection::drain);
         int unfinished = awaitInFlight(connections, config.shutdownTimeout());
@@ -207,6 +286,7 @@ public final class Gateway implements AutoCloseable {
         interceptors.close();
         acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         connector.close();
+        tlsContexts.forEach(ListenerTls::close);
         LOG.info("Gateway stopped in {} ms ({} connection(s) closed)",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), connections.size());
     }
@@ -224,6 +304,30 @@ public final class Gateway implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return inFlight;
             }
+        }
+    }
+
+    /**
+     * The broker numbering every listener needs fixed from the cluster's first view; only {@link #anchor} is used,
+     * by the cluster watcher.
+     */
+    private record EveryListener(List<ClientListener> listeners) implements BrokerPorts {
+
+        @Override
+        public void anchor(Collection<Integer> nodeIds) {
+            listeners.forEach(listener -> listener.anchor(nodeIds));
+        }
+
+        @Override
+        public OptionalInt portFor(int nodeId) {
+            return listeners.get(0).portFor(nodeId);
+        }
+
+        @Override
+        public CompletionStage<Void> ensureListening(int nodeId) {
+            return CompletableFuture.allOf(listeners.stream()
+                    .map(listener -> listener.ensureListening(nodeId).toCompletableFuture())
+                    .toArray(CompletableFuture[]::new));
         }
     }
 }

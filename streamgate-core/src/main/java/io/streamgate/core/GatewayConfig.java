@@ -24,6 +24,8 @@ import java.util.OptionalInt;
  * @param plugins where interceptor plugins come from and may keep files
  * @param streamFetchResponses whether Fetch is offered up to v15 only, so that its large responses are forwarded as
  *     their bytes arrive (see {@link #withStreamFetchResponses})
+ * @param tlsReloadInterval how often TLS listeners check whether their keystore and truststore files changed on disk,
+ *     to serve new connections with the new certificate
  */
 public record GatewayConfig(
         List<ListenerConfig> listeners,
@@ -32,10 +34,12 @@ public record GatewayConfig(
         Duration shutdownTimeout,
         int ioThreads,
         PluginsConfig plugins,
-        boolean streamFetchResponses) {
+        boolean streamFetchResponses,
+        Duration tlsReloadInterval) {
 
     public static final int DEFAULT_MAX_REQUEST_FRAME_BYTES = 100 * 1024 * 1024;
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_TLS_RELOAD_INTERVAL = Duration.ofSeconds(5);
 
     public GatewayConfig {
         listeners = List.copyOf(listeners);
@@ -55,6 +59,10 @@ public record GatewayConfig(
         if (ioThreads <= 0) {
             throw new IllegalArgumentException("ioThreads must be positive, was " + ioThreads);
         }
+        Objects.requireNonNull(tlsReloadInterval, "tlsReloadInterval");
+        if (tlsReloadInterval.isNegative() || tlsReloadInterval.isZero()) {
+            throw new IllegalArgumentException("tlsReloadInterval must be positive, was " + tlsReloadInterval);
+        }
     }
 
     /** A configuration with defaults for everything but the upstream bootstrap servers. */
@@ -66,7 +74,8 @@ public record GatewayConfig(
                 DEFAULT_SHUTDOWN_TIMEOUT,
                 Runtime.getRuntime().availableProcessors(),
                 PluginsConfig.defaults(),
-                true);
+                true,
+                DEFAULT_TLS_RELOAD_INTERVAL);
     }
 
     /** The first listener: the only one in most setups. */
@@ -83,32 +92,32 @@ public record GatewayConfig(
 
     public GatewayConfig withListeners(List<ListenerConfig> listeners) {
         return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
-                streamFetchResponses);
+                streamFetchResponses, tlsReloadInterval);
     }
 
     public GatewayConfig withUpstream(UpstreamConfig upstream) {
         return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
-                streamFetchResponses);
+                streamFetchResponses, tlsReloadInterval);
     }
 
     public GatewayConfig withMaxRequestFrameBytes(int maxRequestFrameBytes) {
         return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
-                streamFetchResponses);
+                streamFetchResponses, tlsReloadInterval);
     }
 
     public GatewayConfig withShutdownTimeout(Duration shutdownTimeout) {
         return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
-                streamFetchResponses);
+                streamFetchResponses, tlsReloadInterval);
     }
 
     public GatewayConfig withIoThreads(int ioThreads) {
         return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
-                streamFetchResponses);
+                streamFetchResponses, tlsReloadInterval);
     }
 
     public GatewayConfig withPlugins(PluginsConfig plugins) {
         return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
-                streamFetchResponses);
+                streamFetchResponses, tlsReloadInterval);
     }
 
     /**
@@ -119,7 +128,13 @@ public record GatewayConfig(
      */
     public GatewayConfig withStreamFetchResponses(boolean streamFetchResponses) {
         return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
-                streamFetchResponses);
+                streamFetchResponses, tlsReloadInterval);
+    }
+
+    /** As this configuration, checking TLS certificate files for changes every {@code tlsReloadInterval}. */
+    public GatewayConfig withTlsReloadInterval(Duration tlsReloadInterval) {
+        return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
+                streamFetchResponses, tlsReloadInterval);
     }
 
     /**

@@ -91,12 +91,6 @@ class BadInputIT {
     }
 
     @Test
-    void tlsClientHelloOnAPlaintextPort() throws Exception {
-        byte[] clientHello = {0x16, 0x03, 0x01, 0x00, (byte) 0xa5, 0x01, 0x00, 0x00, (byte) 0xa1, 0x03, 0x03};
-        assertClosedWithLog(clientHello, "TLS handshake (ClientHello) received on a plaintext Kafka port");
-    }
-
-    @Test
     void garbage() throws Exception {
         byte[] garbage = new byte[64];
         new Random(1).nextBytes(garbage);

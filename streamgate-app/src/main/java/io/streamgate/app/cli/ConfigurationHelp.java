@@ -9,6 +9,7 @@ import io.streamgate.app.config.ConfigSchema;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The help footer that documents configuration sources, their precedence and every environment variable. The table
@@ -17,7 +18,9 @@ import java.util.List;
 final class ConfigurationHelp {
 
     static final int WIDTH = 100;
-    private static final String ROW = "  %-46s %-33s %s";
+    private static final int ENV_COLUMN = 46;
+    private static final int KEY_COLUMN = 33;
+    private static final String ROW = "  %-" + ENV_COLUMN + "s %-" + KEY_COLUMN + "s %s";
 
     private ConfigurationHelp() {
     }
@@ -37,15 +40,21 @@ final class ConfigurationHelp {
         lines.add(String.format(ROW, "Environment variable", "YAML key", "Default").stripTrailing());
         for (ConfigKey key : schema.keys()) {
             if (key.isOpenMap()) {
+                String example = exampleEntry(key);
                 lines.add(String.format(ROW, key.environmentVariable() + "_<NAME>", key.name() + ".<name>", "")
                         .stripTrailing());
                 lines.add("      NAME is the Kafka property upper-cased with '.' replaced by '_', e.g.");
-                lines.add("      " + key.environmentVariable() + "_SSL_TRUSTSTORE_LOCATION sets ssl.truststore.location");
+                lines.add("      " + key.environmentVariable() + "_" + example.toUpperCase(Locale.ROOT).replace('.', '_')
+                        + " sets " + example);
                 continue;
             }
             String defaultText = key.derivedDefault().orElseGet(() -> defaultOf(defaults, key));
             String row = String.format(ROW, key.environmentVariable(), key.name(), defaultText);
-            if (row.length() > WIDTH) {
+            if (key.environmentVariable().length() >= ENV_COLUMN || key.name().length() >= KEY_COLUMN) {
+                // Too long for the columns: one line each, so that picocli does not wrap a name in two.
+                lines.add("  " + key.environmentVariable());
+                lines.add("      key: " + key.name() + ", default: " + defaultText);
+            } else if (row.length() > WIDTH) {
                 lines.add(String.format(ROW, key.environmentVariable(), key.name(), "").stripTrailing());
                 lines.add("      default: " + defaultText);
             } else {
@@ -66,6 +75,12 @@ final class ConfigurationHelp {
         lines.add("  and the same list as YAML or JSON text in STREAMGATE_ADMIN_TOKENS / STREAMGATE_ADMIN_USERS.");
         lines.add("  Roles: admin (read and write), viewer (read only). With neither, a token is generated in");
         lines.add("  <dataDir>/admin-token on first start, and the streamgate commands on this machine use it.");
+        lines.add("  The top-level port, bind, advertisedHost, brokerPorts, securityProtocol, tls, routing, sni and");
+        lines.add("  authentication keys are the listener named 'default'. More listeners are a list of the same");
+        lines.add("  keys with a name (bind and advertisedHost default to the top-level ones); in the YAML file:");
+        lines.add("    listeners: [{name: external, port: 9093, securityProtocol: ssl,");
+        lines.add("                 tls: {ssl.keystore.location: /etc/gw/server.p12, ssl.keystore.password: ${PW}}}]");
+        lines.add("  and the same list as YAML or JSON text in STREAMGATE_LISTENERS.");
         lines.add("");
         lines.add("Exit codes: 1 failed to start, 2 invalid configuration or usage, 0 for --help and --version.");
         lines.add("Stopped by SIGTERM or Ctrl-C, it shuts down cleanly and exits as the JVM does (143 or 130).");
@@ -79,12 +94,21 @@ final class ConfigurationHelp {
                 .toArray(String[]::new);
     }
 
+    /** A Kafka property that fits the open map, for the example. */
+    private static String exampleEntry(ConfigKey key) {
+        return switch (key.name()) {
+            case "tls" -> "ssl.keystore.location";
+            case "authentication.oauthBearer" -> "sasl.oauthbearer.jwks.endpoint.url";
+            default -> "ssl.truststore.location";
+        };
+    }
+
     private static String defaultOf(ConfigLayer defaults, ConfigKey key) {
         JsonNode value = defaults.value(key).orElse(null);
         if (value == null || value.isNull() || value.isContainerNode() && value.isEmpty()) {
             return switch (key.name()) {
                 case "upstream.bootstrapServers" -> "none (the embedded Kafka is used)";
-                case "admin.tokens", "admin.users" -> "none (see below)";
+                case "admin.tokens", "admin.users", "listeners" -> "none (see below)";
                 case "tokens.signingKey" -> "generated into <dataDir>/token-signing-key";
                 default -> "none";
             };

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.streamgate.core.GatewayConfig;
+import io.streamgate.core.auth.AuthenticationConfig;
 import io.streamgate.state.kafka.KafkaResourceStoreConfig;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The lowest layer: a default for every key except those with a {@link DerivedDefault}. Where the engine has a
@@ -30,7 +33,9 @@ public final class ConfigDefaults {
         GatewayConfig.ListenerConfig listener = GatewayConfig.ListenerConfig.defaults();
         // The core's upstream defaults need a server to be valid; only their durations are read here.
         GatewayConfig.UpstreamConfig upstream = GatewayConfig.UpstreamConfig.defaults(List.of("unused:1"));
-        return ConfigLayer.builder(ConfigSchema.streamgate())
+        ConfigLayer.Builder layer = ConfigLayer.builder(ConfigSchema.streamgate());
+        authenticationDefaults(layer, "authentication.");
+        return layer
                 .set("port", IntNode.valueOf(listener.bootstrapPort()), "default")
                 .set("adminPort", IntNode.valueOf(ADMIN_PORT), "default")
                 .set("dataDir", DATA_DIR, "default")
@@ -43,6 +48,14 @@ public final class ConfigDefaults {
                 .set("brokerPorts.base", IntNode.valueOf(listener.brokerPortBase()), "default")
                 .set("brokerPorts.minNodeId", "auto", "default")
                 .set("brokerPorts.maxBrokers", IntNode.valueOf(listener.maxBrokers()), "default")
+                .set("securityProtocol", "plaintext", "default")
+                .set("tls", JsonNodeFactory.instance.objectNode(), "default")
+                .set("routing", "ports", "default")
+                .set("sni.bootstrapHost", NullNode.getInstance(), "default")
+                .set("sni.brokerHostPattern", NullNode.getInstance(), "default")
+                .set("sni.advertisedPort", IntNode.valueOf(0), "default")
+                .set("tlsReloadInterval", duration(GatewayConfig.DEFAULT_TLS_RELOAD_INTERVAL), "default")
+                .set("listeners", JsonNodeFactory.instance.arrayNode(), "default")
                 .set("upstream.bootstrapServers", JsonNodeFactory.instance.arrayNode(), "default")
                 .set("upstream.connectTimeout", duration(upstream.connectTimeout()), "default")
                 .set("upstream.metadataRefreshInterval", duration(upstream.metadataRefreshInterval()), "default")
@@ -55,6 +68,21 @@ public final class ConfigDefaults {
                 .set("tokens.signingKey", NullNode.getInstance(), "default")
                 .set("tokens.maxLifetime", "30d", "default")
                 .build();
+    }
+
+    /** The defaults of a listener's {@code authentication} keys, under {@code prefix}: the core's own. */
+    static void authenticationDefaults(ConfigLayer.Builder layer, String prefix) {
+        AuthenticationConfig authentication = AuthenticationConfig.defaults();
+        ArrayNode mechanisms = JsonNodeFactory.instance.arrayNode();
+        authentication.saslMechanisms().forEach(mechanisms::add);
+        layer.set(prefix + "mode", authentication.mode().name().toLowerCase(Locale.ROOT), "default")
+                .set(prefix + "saslMechanisms", mechanisms, "default")
+                .set(prefix + "oauthBearer", JsonNodeFactory.instance.objectNode(), "default")
+                .set(prefix + "principalMappingRules", authentication.principalMappingRules(), "default")
+                .set(prefix + "maxSessionLifetime", duration(authentication.maxSessionLifetime()), "default")
+                .set(prefix + "authenticationTimeout", duration(authentication.authenticationTimeout()), "default")
+                .set(prefix + "maxUnauthenticatedFrameBytes",
+                        IntNode.valueOf(authentication.maxUnauthenticatedFrameBytes()), "default");
     }
 
     private static String duration(Duration duration) {

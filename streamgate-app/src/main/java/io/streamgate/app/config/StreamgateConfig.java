@@ -5,14 +5,21 @@ import io.streamgate.admin.security.AdminToken;
 import io.streamgate.admin.security.AdminUser;
 import io.streamgate.core.address.HostPort;
 import io.streamgate.core.GatewayConfig;
+import io.streamgate.core.auth.AuthenticationConfig;
+import io.streamgate.core.auth.AuthenticationMode;
+import io.streamgate.core.listener.ListenerRouting;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The whole configuration of one Streamgate process, after every source has been merged (see
@@ -34,6 +41,16 @@ import java.util.OptionalInt;
  * @param streamFetchResponses whether Fetch is offered up to v15 only, so that large Fetch responses reach consumers
  *     as their bytes arrive (see {@link GatewayConfig#withStreamFetchResponses})
  * @param brokerPorts how broker node ids map to gateway ports
+ * @param securityProtocol what clients speak to the default listener: {@code plaintext} (the default), {@code ssl},
+ *     {@code sasl_plaintext} or {@code sasl_ssl}
+ * @param tls the default listener's TLS, in Kafka's broker property names ({@code ssl.keystore.location},
+ *     {@code ssl.keystore.type}, {@code ssl.client.auth}, {@code ssl.enabled.protocols}, ...)
+ * @param routing how the default listener picks a connection's broker: {@code ports} (a port per broker) or
+ *     {@code sni} (one TLS port, the TLS server name names the broker; see {@code sni})
+ * @param sni the host names of SNI routing
+ * @param authentication how clients of the default listener authenticate
+ * @param tlsReloadInterval how often TLS listeners look for changed certificate files
+ * @param listeners more listeners besides the default one, each with its own name, port and settings
  * @param upstream the Kafka cluster behind the gateway; none means the embedded one
  * @param store where resources (interceptors) are kept
  * @param admin who may use the admin API
@@ -54,6 +71,13 @@ public record StreamgateConfig(
         @Range(min = 1, max = 1024) int ioThreads,
         boolean streamFetchResponses,
         BrokerPorts brokerPorts,
+        SecurityProtocol securityProtocol,
+        Map<String, String> tls,
+        Routing routing,
+        Sni sni,
+        Authentication authentication,
+        Duration tlsReloadInterval,
+        List<Listener> listeners,
         Upstream upstream,
         Store store,
         Admin admin,
@@ -71,6 +95,66 @@ public record StreamgateConfig(
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(securityProtocol, "securityProtocol");
+        tls = Map.copyOf(tls);
+        Objects.requireNonNull(routing, "routing");
+        Objects.requireNonNull(sni, "sni");
+        Objects.requireNonNull(authentication, "authentication");
+        Objects.requireNonNull(tlsReloadInterval, "tlsReloadInterval");
+        listeners = List.copyOf(listeners);
+        Set<String> names = new HashSet<>(Set.of(GatewayConfig.ListenerConfig.DEFAULT_NAME));
+        for (Listener listener : listeners) {
+            if (!names.add(listener.name())) {
+                throw new IllegalArgumentException("listeners: two listeners named " + listener.name() + " (the "
+                        + "top-level one is named " + GatewayConfig.ListenerConfig.DEFAULT_NAME + ")");
+            }
+        }
+        // Fails now, with the key names, rather than when the gateway starts.
+        listenerConfigs(port, bind, advertisedHost, brokerPorts, securityProtocol, tls, routing, sni, authentication,
+                listeners);
+    }
+
+    /** Every listener as the engine takes it: the default one (the top-level keys) first, then {@code listeners}. */
+    public List<GatewayConfig.ListenerConfig> listenerConfigs() {
+        return listenerConfigs(port, bind, advertisedHost, brokerPorts, securityProtocol, tls, routing, sni,
+                authentication, listeners);
+    }
+
+    private static List<GatewayConfig.ListenerConfig> listenerConfigs(
+            int port, String bind, String advertisedHost, BrokerPorts brokerPorts, SecurityProtocol securityProtocol,
+            Map<String, String> tls, Routing routing, Sni sni, Authentication authentication, List<Listener> listeners) {
+        List<GatewayConfig.ListenerConfig> all = new ArrayList<>();
+        all.add(listenerConfig(GatewayConfig.ListenerConfig.DEFAULT_NAME, "", bind, advertisedHost, port, brokerPorts,
+                securityProtocol, tls, routing, sni, authentication));
+        for (Listener listener : listeners) {
+            all.add(listenerConfig(listener.name(), "listeners[" + listener.name() + "].",
+                    listener.bind().orElse(bind), listener.advertisedHost().orElse(advertisedHost), listener.port(),
+                    listener.brokerPorts(), listener.securityProtocol(), listener.tls(), listener.routing(),
+                    listener.sni(), listener.authentication()));
+        }
+        return all;
+    }
+
+    private static GatewayConfig.ListenerConfig listenerConfig(
+            String name, String keyPrefix, String bind, String advertisedHost, int port, BrokerPorts brokerPorts,
+            SecurityProtocol securityProtocol, Map<String, String> tls, Routing routing, Sni sni,
+            Authentication authentication) {
+        ListenerRouting listenerRouting = new ListenerRouting.Ports();
+        if (routing == Routing.SNI) {
+            if (sni.bootstrapHost().isEmpty() || sni.brokerHostPattern().isEmpty()) {
+                throw new IllegalArgumentException(keyPrefix + "routing: sni needs " + keyPrefix + "sni.bootstrapHost "
+                        + "and " + keyPrefix + "sni.brokerHostPattern");
+            }
+            try {
+                listenerRouting = new ListenerRouting.Sni(sni.bootstrapHost().get(), sni.brokerHostPattern().get(),
+                        sni.advertisedPort());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(keyPrefix + "sni: " + e.getMessage());
+            }
+        }
+        return new GatewayConfig.ListenerConfig(name, bind, advertisedHost, port, brokerPorts.base(),
+                brokerPorts.minNodeId(), brokerPorts.maxBrokers(), securityProtocol, tls, listenerRouting,
+                authentication.toCore());
     }
 
     /** True when no upstream cluster is configured, so Streamgate runs its own single-node Kafka. */
@@ -84,16 +168,14 @@ public record StreamgateConfig(
      * @param upstreamBootstrapServers the cluster to front: the configured one, or the embedded Kafka's address
      */
     public GatewayConfig toGatewayConfig(List<String> upstreamBootstrapServers) {
-        GatewayConfig.ListenerConfig listener = new GatewayConfig.ListenerConfig(
-                bind, advertisedHost, port, brokerPorts.base(), brokerPorts.minNodeId(), brokerPorts.maxBrokers());
         GatewayConfig.UpstreamConfig upstreamConfig = new GatewayConfig.UpstreamConfig(
                 upstreamBootstrapServers,
                 upstream.properties(),
                 upstream.connectTimeout(),
                 upstream.metadataRefreshInterval(),
                 upstream.brokerRemovalDelay());
-        return new GatewayConfig(List.of(listener), upstreamConfig, maxRequestFrameBytes, shutdownTimeout, ioThreads,
-                new GatewayConfig.PluginsConfig(pluginsDir, dataDir), streamFetchResponses);
+        return new GatewayConfig(listenerConfigs(), upstreamConfig, maxRequestFrameBytes, shutdownTimeout, ioThreads,
+                new GatewayConfig.PluginsConfig(pluginsDir, dataDir), streamFetchResponses, tlsReloadInterval);
     }
 
     /**
@@ -116,6 +198,106 @@ public record StreamgateConfig(
         /** The first broker port, given the bootstrap port. */
         public int effectiveBase(int bootstrapPort) {
             return base == 0 ? bootstrapPort + 1 : base;
+        }
+    }
+
+    /** How a listener picks the broker of a connection. */
+    public enum Routing {
+        /** One bootstrap port, then one port per broker. */
+        PORTS,
+        /** One TLS port; the server name of the TLS handshake names the broker. */
+        SNI
+    }
+
+    /**
+     * The host names of SNI routing.
+     *
+     * @param bootstrapHost the name clients bootstrap from, e.g. {@code bootstrap.gw.example.com}
+     * @param brokerHostPattern the name of broker n, with {@code {nodeId}} for n, e.g.
+     *     {@code broker-{nodeId}.gw.example.com}
+     * @param advertisedPort the port clients are told, when a load balancer listens on another one; 0 means the
+     *     listener's own port
+     */
+    public record Sni(
+            Optional<String> bootstrapHost,
+            Optional<String> brokerHostPattern,
+            @Range(min = 0, max = 65535) int advertisedPort) {
+
+        public Sni {
+            Objects.requireNonNull(bootstrapHost, "bootstrapHost");
+            Objects.requireNonNull(brokerHostPattern, "brokerHostPattern");
+        }
+    }
+
+    /**
+     * How clients authenticate on a listener (see {@link AuthenticationConfig}).
+     *
+     * @param mode {@code gateway}: the gateway authenticates clients itself; {@code delegated}: the client's SASL
+     *     exchange is relayed to Kafka
+     * @param saslMechanisms the SASL mechanisms offered, e.g. {@code PLAIN,SCRAM-SHA-512}
+     * @param oauthBearer OAUTHBEARER validation settings in Kafka's {@code sasl.oauthbearer.*} names
+     * @param principalMappingRules how a client certificate's subject becomes a principal, in Kafka's
+     *     {@code ssl.principal.mapping.rules} syntax
+     * @param maxSessionLifetime how long an authenticated session lasts before the client must re-authenticate;
+     *     0 means no limit
+     * @param authenticationTimeout how long a client may take to authenticate
+     * @param maxUnauthenticatedFrameBytes the largest frame accepted before authentication
+     */
+    public record Authentication(
+            AuthenticationMode mode,
+            List<String> saslMechanisms,
+            Map<String, String> oauthBearer,
+            String principalMappingRules,
+            Duration maxSessionLifetime,
+            Duration authenticationTimeout,
+            @Range(min = 1, max = Integer.MAX_VALUE) int maxUnauthenticatedFrameBytes) {
+
+        public Authentication {
+            Objects.requireNonNull(mode, "mode");
+            saslMechanisms = List.copyOf(saslMechanisms);
+            oauthBearer = Map.copyOf(oauthBearer);
+            Objects.requireNonNull(principalMappingRules, "principalMappingRules");
+            Objects.requireNonNull(maxSessionLifetime, "maxSessionLifetime");
+            Objects.requireNonNull(authenticationTimeout, "authenticationTimeout");
+        }
+
+        AuthenticationConfig toCore() {
+            return new AuthenticationConfig(mode, saslMechanisms, oauthBearer, principalMappingRules,
+                    maxSessionLifetime, authenticationTimeout, maxUnauthenticatedFrameBytes);
+        }
+    }
+
+    /**
+     * A listener besides the default one, in the {@code listeners} list. Its keys mean what the top-level keys of
+     * the same name mean for the default listener.
+     *
+     * @param name the listener's name, unique; connections and metrics report it
+     * @param port its bootstrap port (with SNI routing, its only port)
+     * @param bind the local address it binds; none means the top-level {@code bind}
+     * @param advertisedHost the host clients are told (port routing); none means the top-level {@code advertisedHost}
+     */
+    public record Listener(
+            String name,
+            @Range(min = 1, max = 65535) int port,
+            Optional<String> bind,
+            Optional<String> advertisedHost,
+            BrokerPorts brokerPorts,
+            SecurityProtocol securityProtocol,
+            Map<String, String> tls,
+            Routing routing,
+            Sni sni,
+            Authentication authentication) {
+
+        public Listener {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(bind, "bind");
+            Objects.requireNonNull(advertisedHost, "advertisedHost");
+            Objects.requireNonNull(brokerPorts, "brokerPorts");
+            Objects.requireNonNull(securityProtocol, "securityProtocol");
+            tls = Map.copyOf(tls);
+            Objects.requireNonNull(routing, "routing");
+            Objects.requireNonNull(sni, "sni");
+            Objects.requireNonNull(authentication, "authentication");
         }
     }
 
@@ -203,7 +385,7 @@ public record StreamgateConfig(
      *     store must share this key, or each accepts only the tokens it minted.
      * @param maxLifetime the longest lifetime {@code POST /api/v1/tokens} grants
      */
-    public record Tokens(Optional<String> signingKey, Duration maxLifetime) {
+    public record Tokens(@Secret Optional<String> signingKey, Duration maxLifetime) {
 
         public Tokens {
             Objects.requireNonNull(signingKey, "signingKey");

@@ -76,7 +76,13 @@ sealed interface ValueType {
             return new OptionalPathValue();
         }
         if (type == Optional.class && typeArgument(component.getGenericType(), 0) == String.class) {
-            return new OptionalSecretValue();
+            return component.isAnnotationPresent(Secret.class) ? new OptionalSecretValue() : new OptionalTextValue();
+        }
+        if (type == List.class && typeArgument(component.getGenericType(), 0) == String.class) {
+            return new TextListValue();
+        }
+        if (type == List.class && typeArgument(component.getGenericType(), 0) == StreamgateConfig.Listener.class) {
+            return new ListenerListValue();
         }
         if (type.isEnum()) {
             return new EnumValue(type);
@@ -206,6 +212,105 @@ sealed interface ValueType {
         @Override
         public String expectation() {
             return "a non-empty string";
+        }
+    }
+
+    /** Text, or nothing: a missing, null or blank value is empty. */
+    record OptionalTextValue() implements ValueType {
+
+        @Override
+        public Object read(JsonNode node) throws InvalidValueException {
+            if (node.isNull() || node.isMissingNode()) {
+                return Optional.empty();
+            }
+            if (!node.isValueNode()) {
+                throw new InvalidValueException();
+            }
+            String text = node.asText().trim();
+            return text.isEmpty() ? Optional.empty() : Optional.of(text);
+        }
+
+        @Override
+        public String expectation() {
+            return "a string, or nothing";
+        }
+    }
+
+    /** Strings: a comma-separated string, or a YAML list; empty is allowed. */
+    record TextListValue() implements ValueType {
+
+        @Override
+        public Object read(JsonNode node) throws InvalidValueException {
+            List<String> items = new ArrayList<>();
+            if (node.isArray()) {
+                for (JsonNode item : node) {
+                    if (!item.isValueNode() || item.isNull()) {
+                        throw new InvalidValueException();
+                    }
+                    items.add(item.asText());
+                }
+            } else if (node.isValueNode() && !node.isNull()) {
+                items.addAll(Arrays.asList(node.asText().split(",")));
+            } else {
+                throw new InvalidValueException();
+            }
+            return items.stream().map(String::trim).filter(item -> !item.isEmpty()).toList();
+        }
+
+        @Override
+        public String expectation() {
+            return "a list of strings (comma-separated)";
+        }
+    }
+
+    /**
+     * The additional listeners: a YAML list of listener sections, or the same as YAML or JSON text in the environment.
+     * Each element is bound like the top level (same key names, same defaults as {@link ListenerSection#defaults}),
+     * and must have a name and a port. TLS and authentication settings may hold secrets, so problems name the
+     * element and key, never a value.
+     */
+    record ListenerListValue() implements ValueType {
+
+        private static final YAMLMapper YAML = new YAMLMapper();
+
+        @Override
+        public Object read(JsonNode node) throws InvalidValueException {
+            JsonNode list = node;
+            if (node.isTextual()) {
+                if (node.textValue().isBlank()) {
+                    return List.of();
+                }
+                try {
+                    list = YAML.readTree(node.textValue());
+                } catch (JsonProcessingException e) {
+                    throw new InvalidValueException(": expected " + expectation() + " as YAML or JSON text, which "
+                            + "it is not");
+                }
+            }
+            if (list == null || !list.isArray()) {
+                throw new InvalidValueException(": expected " + expectation());
+            }
+            List<StreamgateConfig.Listener> listeners = new ArrayList<>(list.size());
+            List<String> problems = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                listeners.add(ListenerSection.bind(list.get(i), "[" + i + "]", problems));
+            }
+            if (!problems.isEmpty()) {
+                // The first problem completes the key's name; the others name it themselves.
+                throw new InvalidValueException(String.join("; listeners", problems));
+            }
+            return List.copyOf(listeners);
+        }
+
+        @Override
+        public String expectation() {
+            return "a list of listeners {name, port, bind, advertisedHost, brokerPorts, securityProtocol, tls, "
+                    + "routing, sni, authentication}";
+        }
+
+        @Override
+        public boolean isSensitive() {
+            return true;
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.ObjIntConsumer;
 import java.util.function.ToIntFunction;
 
@@ -46,12 +47,21 @@ public final class BrokerAddressRewriter {
     private static final short FIRST_BATCHED_FIND_COORDINATOR_VERSION = 4;
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
-    private final String advertisedHost;
+    private final IntFunction<String> advertisedHost;
     private final ClusterTopology topology;
     private final BrokerPorts ports;
     private final Set<Integer> reportedUnmapped = ConcurrentHashMap.newKeySet();
 
+    /** A rewriter telling clients one host for every broker, with the broker's own port: port routing. */
     public BrokerAddressRewriter(String advertisedHost, ClusterTopology topology, BrokerPorts ports) {
+        this(nodeId -> advertisedHost, topology, ports);
+    }
+
+    /**
+     * A rewriter telling clients {@code advertisedHost.apply(nodeId)} and {@code ports.portFor(nodeId)} for each
+     * broker: with SNI routing each broker has a host name of its own and they share a port.
+     */
+    public BrokerAddressRewriter(IntFunction<String> advertisedHost, ClusterTopology topology, BrokerPorts ports) {
         this.advertisedHost = advertisedHost;
         this.topology = topology;
         this.ports = ports;
@@ -107,7 +117,7 @@ public final class BrokerAddressRewriter {
             OptionalInt port = route(fields.nodeId.applyAsInt(node), fields.host.apply(node),
                     fields.port.applyAsInt(node), pending);
             if (port.isPresent()) {
-                fields.setHost.accept(node, advertisedHost);
+                fields.setHost.accept(node, advertisedHost.apply(fields.nodeId.applyAsInt(node)));
                 fields.setPort.accept(node, port.getAsInt());
             } else {
                 nodes.remove();
@@ -123,7 +133,7 @@ public final class BrokerAddressRewriter {
         ports.anchor(unionWithKnown(response.nodeId()));
         OptionalInt port = route(response.nodeId(), response.host(), response.port(), pending);
         if (port.isPresent()) {
-            response.setHost(advertisedHost).setPort(port.getAsInt());
+            response.setHost(advertisedHost.apply(response.nodeId())).setPort(port.getAsInt());
         } else {
             response.setErrorCode(Errors.COORDINATOR_NOT_AVAILABLE.code())
                     .setErrorMessage("coordinator not reachable through the gateway")
@@ -139,7 +149,7 @@ public final class BrokerAddressRewriter {
             ports.anchor(unionWithKnown(coordinator.nodeId()));
             OptionalInt port = route(coordinator.nodeId(), coordinator.host(), coordinator.port(), pending);
             if (port.isPresent()) {
-                coordinator.setHost(advertisedHost).setPort(port.getAsInt());
+                coordinator.setHost(advertisedHost.apply(coordinator.nodeId())).setPort(port.getAsInt());
             } else {
                 coordinator.setErrorCode(Errors.COORDINATOR_NOT_AVAILABLE.code())
                         .setErrorMessage("coordinator not reachable through the gateway")

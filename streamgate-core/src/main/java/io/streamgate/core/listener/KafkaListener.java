@@ -7,9 +7,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.streamgate.core.GatewayConfig;
 import io.streamgate.core.address.BrokerPortMapping;
-import io.streamgate.core.address.BrokerPorts;
-import io.streamgate.core.frame.KafkaFrameDecoder;
-import io.streamgate.core.proxy.ProxyConnection;
+import io.streamgate.core.address.HostPort;
 import io.streamgate.core.proxy.ProxyServices;
 import io.streamgate.core.upstream.UpstreamConnector;
 import io.streamgate.core.upstream.UpstreamTarget;
@@ -26,41 +24,68 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The client-facing ports of one listener: the bootstrap port, bound at start, and one port per broker,
+ * A listener with port routing: the bootstrap port, bound at start, and one port per broker,
  * bound the first time the broker is seen and closed when it leaves the cluster. Connections accepted on a
- * broker's port are forwarded to that broker.
+ * broker's port are forwarded to that broker. Clients are told {@code advertisedHost} and the broker's port.
  */
-public final class KafkaListener implements BrokerPorts, AutoCloseable {
+public final class KafkaListener implements ClientListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaListener.class);
 
     private final GatewayConfig.ListenerConfig config;
     private final String bindAddress;
-    private final int maxRequestFrameBytes;
+    private final ClientPipeline pipeline;
     private final BrokerPortMapping portMapping;
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final Transport transport;
     private final Map<Integer, BrokerPort> brokerPorts = new ConcurrentHashMap<>();
-    private ProxyServices services;
-    private Channel bootstrapChannel;
+    private volatile Channel bootstrapChannel;
+    private volatile InetSocketAddress bootstrapAddress;
 
-    public KafkaListener(GatewayConfig.ListenerConfig config, int maxRequestFrameBytes, BrokerPortMapping portMapping,
-                         Transport transport, EventLoopGroup acceptors, EventLoopGroup workers) {
-        this.config = config;
+    KafkaListener(ClientPipeline pipeline, Transport transport, EventLoopGroup acceptors, EventLoopGroup workers) {
+        this.config = pipeline.config();
         this.bindAddress = config.bindAddress();
-        this.maxRequestFrameBytes = maxRequestFrameBytes;
-        this.portMapping = portMapping;
+        this.pipeline = pipeline;
+        this.portMapping = new BrokerPortMapping(config.effectiveBrokerPortBase(), config.minNodeId(),
+                config.maxBrokers());
         this.transport = transport;
         this.acceptors = acceptors;
         this.workers = workers;
     }
 
-    /** Binds the bootstrap port; blocks until bound. */
-    public InetSocketAddress bindBootstrap(int port, ProxyServices services) throws InterruptedException {
-        this.services = services;
-        bootstrapChannel = serverBootstrap(UpstreamTarget.ANY_BROKER).bind(bindAddress, port).sync().channel();
-        return (InetSocketAddress) bootstrapChannel.localAddress();
+    @Override
+    public GatewayConfig.ListenerConfig config() {
+        return config;
+    }
+
+    @Override
+    public InetSocketAddress bind(ProxyServices services) throws InterruptedException {
+        pipeline.services(services);
+        bootstrapChannel = serverBootstrap(UpstreamTarget.ANY_BROKER).bind(bindAddress, config.bootstrapPort()).sync()
+                .channel();
+        bootstrapAddress = (InetSocketAddress) bootstrapChannel.localAddress();
+        return bootstrapAddress;
+    }
+
+    @Override
+    public InetSocketAddress bootstrapAddress() {
+        return bootstrapAddress;
+    }
+
+    @Override
+    public HostPort advertisedBootstrap() {
+        return new HostPort(config.advertisedHost(), bootstrapAddress().getPort());
+    }
+
+    @Override
+    public String advertisedHost(int nodeId) {
+        return config.advertisedHost();
+    }
+
+    @Override
+    public void brokerLeft(int nodeId) {
+        closeBrokerPort(nodeId);
     }
 
     @Override
@@ -88,7 +113,7 @@ public final class KafkaListener implements BrokerPorts, AutoCloseable {
             io.netty.channel.ChannelFuture bound = (io.netty.channel.ChannelFuture) f;
             if (f.isSuccess()) {
                 brokerPort.channel = bound.channel();
-                LOG.info("Broker {} is reachable through port {}", nodeId, port);
+                LOG.info("Broker {} is reachable through port {} of listener {}", nodeId, port, config.name());
                 brokerPort.listening.complete(null);
             } else {
                 LOG.error("Cannot open port {} for broker {}: {}; clients cannot reach that broker", port, nodeId,
@@ -101,14 +126,14 @@ public final class KafkaListener implements BrokerPorts, AutoCloseable {
     }
 
     /** Stops listening for a broker that left the cluster; its open connections end with its own. */
-    public void closeBrokerPort(int nodeId) {
+    private void closeBrokerPort(int nodeId) {
         BrokerPort brokerPort = brokerPorts.remove(nodeId);
         if (brokerPort != null) {
             brokerPort.listening.thenRun(() -> brokerPort.channel.close());
         }
     }
 
-    /** Node id to port, for every broker port bound now. */
+    @Override
     public Map<Integer, Integer> boundBrokerPorts() {
         Map<Integer, Integer> bound = new TreeMap<>();
         brokerPorts.forEach((nodeId, brokerPort) -> {
@@ -119,11 +144,11 @@ public final class KafkaListener implements BrokerPorts, AutoCloseable {
         return bound;
     }
 
-    /** Stops accepting connections on every port. Open connections are not touched. */
     @Override
     public void close() {
-        if (bootstrapChannel != null) {
-            bootstrapChannel.close().syncUninterruptibly();
+        Channel channel = bootstrapChannel;
+        if (channel != null) {
+            channel.close().syncUninterruptibly();
         }
         for (BrokerPort brokerPort : brokerPorts.values()) {
             if (brokerPort.channel != null) {
@@ -145,8 +170,7 @@ public final class KafkaListener implements BrokerPorts, AutoCloseable {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast("frames", KafkaFrameDecoder.forRequests(maxRequestFrameBytes));
-                        channel.pipeline().addLast("proxy", new ProxyConnection(services, config, target));
+                        pipeline.initialise(channel, target);
                     }
                 });
     }

@@ -44,7 +44,11 @@ import java.util.function.IntSupplier;
  *   <li>{@code streamgate_interceptor_failures_total{interceptor,reason}}: hooks that threw, completed
  *       exceptionally ({@code error}) or did not answer in time ({@code timeout});</li>
  *   <li>{@code streamgate_interceptor_refusals_total{interceptor}}: requests an interceptor failed on
- *       purpose, with a Kafka error (a policy saying no).</li>
+ *       purpose, with a Kafka error (a policy saying no);</li>
+ *   <li>{@code streamgate_connections_rejected_total{listener,reason}}: client connections a listener closed before
+ *       any Kafka request: {@code tls_on_plaintext} (a TLS handshake on a plaintext listener),
+ *       {@code plaintext_on_tls} (plaintext bytes on a TLS listener), {@code unknown_server_name} (an SNI name
+ *       that names no broker), {@code tls_handshake_failed} (e.g. no or an untrusted client certificate).</li>
  * </ul>
  */
 public final class GatewayMetrics {
@@ -107,6 +111,13 @@ public final class GatewayMetrics {
 
     public void protocolError() {
         protocolErrors.increment();
+    }
+
+    /** A listener closed a client connection before any Kafka request, for {@code reason}. */
+    public void connectionRejected(String listener, String reason) {
+        Counter.builder("streamgate.connections.rejected").tag("listener", listener).tag("reason", reason)
+                .description("Client connections a listener closed before any Kafka request").register(registry)
+                .increment();
     }
 
     public void requestReceived(ApiKeys apiKey, int frameBytes) {

@@ -500,7 +500,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         }
         ResponseFrames.setCorrelationId(frame, request.clientCorrelationId);
         List<InstalledInterceptor> hooks = request.responseStages();
-        ResponseProcessor processor = services.responseProcessor();
+        ResponseProcessor processor = services.responseProcessor(listener.name());
         DecodedResponse decoded;
         CompletionStage<Void> portsListening;
         try {
@@ -581,7 +581,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
                              CompletionStage<Void> ready) {
         ByteBuf encoded;
         try {
-            encoded = services.responseProcessor().encode(client.alloc(), request, version, body);
+            encoded = services.responseProcessor(listener.name()).encode(client.alloc(), request, version, body);
         } finally {
             release(frame); // the decoded body may point into it until encoded
         }

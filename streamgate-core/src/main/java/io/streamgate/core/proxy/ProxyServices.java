@@ -7,6 +7,8 @@ import io.streamgate.core.metrics.GatewayMetrics;
 import io.streamgate.core.upstream.UpstreamConnector;
 import io.streamgate.core.upstream.UpstreamRoutes;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,19 +20,38 @@ public final class ProxyServices {
 
     private final UpstreamRoutes routes;
     private final UpstreamConnector connector;
-    private final ResponseProcessor responseProcessor;
+    private final Map<String, ResponseProcessor> responseProcessors;
+    private final ResponseProcessor defaultResponseProcessor;
     private final InterceptorRegistry interceptors;
     private final TopicNames topicNames = new TopicNames();
     private final GatewayMetrics metrics;
     private final GatewaySecurity security;
     private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
 
+    /** Services for a gateway whose listeners all tell clients the addresses {@code addressRewriter} writes. */
     public ProxyServices(UpstreamRoutes routes, UpstreamConnector connector, BrokerAddressRewriter addressRewriter,
+                         InterceptorRegistry interceptors, GatewayMetrics metrics, boolean streamFetchResponses,
+                         GatewaySecurity security) {
+        this(routes, connector, Map.of(), addressRewriter, interceptors, metrics, streamFetchResponses, security);
+    }
+
+    /**
+     * Services for a gateway with several listeners, each telling its clients its own addresses.
+     *
+     * @param addressRewriters by listener name; a listener not named here uses {@code defaultRewriter}
+     */
+    public ProxyServices(UpstreamRoutes routes, UpstreamConnector connector,
+                         Map<String, BrokerAddressRewriter> addressRewriters, BrokerAddressRewriter defaultRewriter,
                          InterceptorRegistry interceptors, GatewayMetrics metrics, boolean streamFetchResponses,
                          GatewaySecurity security) {
         this.routes = routes;
         this.connector = connector;
-        this.responseProcessor = new ResponseProcessor(addressRewriter, topicNames, metrics, streamFetchResponses);
+        Map<String, ResponseProcessor> processors = new HashMap<>();
+        addressRewriters.forEach((listener, rewriter) -> processors.put(listener,
+                new ResponseProcessor(rewriter, topicNames, metrics, streamFetchResponses)));
+        this.responseProcessors = Map.copyOf(processors);
+        this.defaultResponseProcessor = new ResponseProcessor(defaultRewriter, topicNames, metrics,
+                streamFetchResponses);
         this.interceptors = interceptors;
         this.metrics = metrics;
         this.security = security;
@@ -45,8 +66,9 @@ public final class ProxyServices {
         return connector;
     }
 
-    ResponseProcessor responseProcessor() {
-        return responseProcessor;
+    /** The response processing of connections to {@code listener}: addresses are rewritten to that listener's. */
+    ResponseProcessor responseProcessor(String listener) {
+        return responseProcessors.getOrDefault(listener, defaultResponseProcessor);
     }
 
     InterceptorRegistry interceptors() {

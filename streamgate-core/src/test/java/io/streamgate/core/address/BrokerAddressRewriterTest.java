@@ -39,6 +39,34 @@ class BrokerAddressRewriterTest {
     }
 
     @Test
+    void tellsEachBrokerByItsOwnHostNameWhenTheyShareAnAdvertisedPort() {
+        // SNI routing behind a load balancer: one port for all, told as 443; broker n is broker-n.gw.example.com.
+        FakeBrokerPorts sharedPort = new FakeBrokerPorts(new BrokerPortMapping(443, OptionalInt.of(0), 1)) {
+            @Override
+            public OptionalInt portFor(int nodeId) {
+                return OptionalInt.of(443);
+            }
+        };
+        BrokerAddressRewriter sni = new BrokerAddressRewriter(nodeId -> "broker-" + nodeId + ".gw.example.com",
+                topology, sharedPort);
+        MetadataResponseData metadata = new MetadataResponseData();
+        metadata.brokers().add(new MetadataResponseData.MetadataResponseBroker().setNodeId(7).setHost("10.0.0.7").setPort(9092));
+        metadata.brokers().add(new MetadataResponseData.MetadataResponseBroker().setNodeId(9).setHost("10.0.0.9").setPort(9092));
+        FindCoordinatorResponseData coordinator = new FindCoordinatorResponseData();
+        coordinator.coordinators().add(new FindCoordinatorResponseData.Coordinator().setKey("group").setNodeId(9)
+                .setHost("10.0.0.9").setPort(9092));
+
+        sni.rewrite(metadata, (short) 12);
+        sni.rewrite(coordinator, (short) 4);
+
+        assertThat(metadata.brokers().find(7).host()).isEqualTo("broker-7.gw.example.com");
+        assertThat(metadata.brokers().find(9).host()).isEqualTo("broker-9.gw.example.com");
+        assertThat(metadata.brokers()).extracting(MetadataResponseData.MetadataResponseBroker::port).containsOnly(443);
+        assertThat(coordinator.coordinators().get(0).host()).isEqualTo("broker-9.gw.example.com");
+        assertThat(coordinator.coordinators().get(0).port()).isEqualTo(443);
+    }
+
+    @Test
     void waitsUntilTheNewBrokersPortsListen() {
         ports.bindingInProgress = new CompletableFuture<>();
         MetadataResponseData metadata = new MetadataResponseData();
@@ -124,7 +152,7 @@ class BrokerAddressRewriterTest {
     }
 
     /** Records what the rewriter asks of the listener; binding completes at once unless told otherwise. */
-    private static final class FakeBrokerPorts implements BrokerPorts {
+    private static class FakeBrokerPorts implements BrokerPorts {
         final BrokerPortMapping mapping;
         final List<Integer> listeningRequested = new ArrayList<>();
         CompletableFuture<Void> bindingInProgress = CompletableFuture.completedFuture(null);

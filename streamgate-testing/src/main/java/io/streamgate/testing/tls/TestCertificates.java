@@ -33,7 +33,8 @@ import java.util.List;
  * private key entries (Kafka's {@code ssl.key.password}). Keystore aliases are {@code server} and
  * {@code client}; the truststore holds the CA under {@code ca}.
  *
- * <p>Instances are immutable; the files belong to the caller, who deletes the directory.
+ * <p>Instances are immutable ({@link #reissueServerCertificate} returns a new one); the files belong to the caller,
+ * who deletes the directory.
  */
 public final class TestCertificates {
 
@@ -42,12 +43,17 @@ public final class TestCertificates {
 
     private final Path directory;
     private final String password;
-    private final X509Certificate caCertificate;
+    private final TestCertificateAuthority ca;
+    private final List<String> extraServerNames;
+    private final X509Certificate serverCertificate;
 
-    private TestCertificates(Path directory, String password, X509Certificate caCertificate) {
+    private TestCertificates(Path directory, String password, TestCertificateAuthority ca,
+                             List<String> extraServerNames, X509Certificate serverCertificate) {
         this.directory = directory;
         this.password = password;
-        this.caCertificate = caCertificate;
+        this.ca = ca;
+        this.extraServerNames = List.copyOf(extraServerNames);
+        this.serverCertificate = serverCertificate;
     }
 
     /**
@@ -55,23 +61,27 @@ public final class TestCertificates {
      * if needed. Takes about a second, mostly RSA key generation.
      */
     public static TestCertificates generate(Path directory) {
+        return generate(directory, List.of());
+    }
+
+    /**
+     * As {@link #generate(Path)}, with more DNS names in the server certificate besides {@code localhost} and
+     * {@code 127.0.0.1}: e.g. {@code *.gw.test} for SNI host names.
+     */
+    public static TestCertificates generate(Path directory, List<String> extraServerNames) {
         try {
             Files.createDirectories(directory);
             String password = randomPassword();
             TestCertificateAuthority ca = TestCertificateAuthority.create("Streamgate Test CA");
-            IssuedCertificate server = ca.issue("localhost",
-                    List.of(new GeneralName(GeneralName.dNSName, "localhost"),
-                            new GeneralName(GeneralName.iPAddress, "127.0.0.1")),
-                    KeyPurposeId.id_kp_serverAuth);
+            IssuedCertificate server = issueServer(ca, extraServerNames);
             IssuedCertificate client = ca.issue("client", List.of(), KeyPurposeId.id_kp_clientAuth);
 
-            TestCertificates files = new TestCertificates(directory, password, ca.certificate());
+            TestCertificates files = new TestCertificates(directory, password, ca, extraServerNames,
+                    server.certificate());
             writePem(files.caPem(), ca.certificate());
-            writePem(files.serverCertPem(), server.certificate());
-            writePrivateKey(files.serverKeyPem(), server.keyPair().getPrivate());
+            writeServer(files, server);
             writePem(files.clientCertPem(), client.certificate());
             writePrivateKey(files.clientKeyPem(), client.keyPair().getPrivate());
-            writeKeystore(files.serverKeystore(), "server", server, ca.certificate(), password);
             writeKeystore(files.clientKeystore(), "client", client, ca.certificate(), password);
             writeTruststore(files.truststore(), ca.certificate(), password);
             return files;
@@ -80,6 +90,54 @@ public final class TestCertificates {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot generate test certificates", e);
         }
+    }
+
+    /**
+     * Issues a new server certificate, for a new key, from the same CA and for the same names, and replaces the
+     * server's files ({@link #serverCertPem}, {@link #serverKeyPem}, {@link #serverKeystore}) with it, each file
+     * atomically: what an operator renewing a certificate does. The client files and the truststore are unchanged.
+     *
+     * @return the certificates as they are now
+     */
+    public TestCertificates reissueServerCertificate() {
+        try {
+            IssuedCertificate server = issueServer(ca, extraServerNames);
+            TestCertificates renewed = new TestCertificates(directory, password, ca, extraServerNames,
+                    server.certificate());
+            writeServer(renewed, server);
+            return renewed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write test certificates to " + directory, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot issue a test certificate", e);
+        }
+    }
+
+    /** The server certificate now in the server files. */
+    public X509Certificate serverCertificate() {
+        return serverCertificate;
+    }
+
+    private static IssuedCertificate issueServer(TestCertificateAuthority ca, List<String> extraServerNames)
+            throws GeneralSecurityException {
+        List<GeneralName> names = new java.util.ArrayList<>();
+        names.add(new GeneralName(GeneralName.dNSName, "localhost"));
+        names.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
+        extraServerNames.forEach(name -> names.add(new GeneralName(GeneralName.dNSName, name)));
+        return ca.issue("localhost", names, KeyPurposeId.id_kp_serverAuth);
+    }
+
+    private static void writeServer(TestCertificates files, IssuedCertificate server)
+            throws IOException, GeneralSecurityException {
+        Path staging = Files.createTempDirectory(files.directory(), "staging");
+        writePem(staging.resolve("server.pem"), server.certificate());
+        writePrivateKey(staging.resolve("server-key.pem"), server.keyPair().getPrivate());
+        writeKeystore(staging.resolve("server.p12"), "server", server, files.caCertificate(), files.password());
+        for (Path file : List.of(files.serverCertPem(), files.serverKeyPem(), files.serverKeystore())) {
+            Files.move(staging.resolve(file.getFileName()), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.delete(staging);
     }
 
     /** The directory holding all files. */
@@ -94,7 +152,7 @@ public final class TestCertificates {
 
     /** The CA certificate, for building trust managers in memory. */
     public X509Certificate caCertificate() {
-        return caCertificate;
+        return ca.certificate();
     }
 
     /** The server certificate (SAN {@code DNS:localhost}, {@code IP:127.0.0.1}), PEM, without the CA. */
