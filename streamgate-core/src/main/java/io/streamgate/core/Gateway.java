@@ -121,8 +121,12 @@ public final class Gateway implements AutoCloseable {
                 new GatewayMetrics(meterRegistry), config.streamFetchResponses(), security);
         InetSocketAddress bootstrapAddress;
         try {
+            for (GatewayConfig.ListenerConfig each : config.listeners()) {
+                services.authentication(each); // an unusable OAUTHBEARER or mapping configuration fails here
+            }
             bootstrapAddress = listener.bindBootstrap(listenerConfig.bootstrapPort(), services);
         } catch (Exception e) {
+            services.close();
             watcher.close();
             connector.close();
             interceptors.close();
@@ -207,6 +211,7 @@ public final class Gateway implements AutoCloseable {
         interceptors.close();
         acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         connector.close();
+        services.close();
         LOG.info("Gateway stopped in {} ms ({} connection(s) closed)",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), connections.size());
     }

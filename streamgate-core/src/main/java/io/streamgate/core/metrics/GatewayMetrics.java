@@ -44,7 +44,13 @@ import java.util.function.IntSupplier;
  *   <li>{@code streamgate_interceptor_failures_total{interceptor,reason}}: hooks that threw, completed
  *       exceptionally ({@code error}) or did not answer in time ({@code timeout});</li>
  *   <li>{@code streamgate_interceptor_refusals_total{interceptor}}: requests an interceptor failed on
- *       purpose, with a Kafka error (a policy saying no).</li>
+ *       purpose, with a Kafka error (a policy saying no);</li>
+ *   <li>{@code streamgate_authentications_total{listener,mechanism,phase,outcome,reason}}: client authentications,
+ *       {@code phase} {@code initial} or {@code reauthentication}, {@code outcome} {@code success} or
+ *       {@code failure}, {@code reason} one of a small fixed set ({@code none} on success; see
+ *       {@code AuthenticationFailure});</li>
+ *   <li>{@code streamgate_authentication_closes_total{listener,reason}}: connections closed for breaking the
+ *       authentication rules: {@code unauthenticated_request}, {@code session_expired}, {@code timeout}.</li>
  * </ul>
  */
 public final class GatewayMetrics {
@@ -146,6 +152,25 @@ public final class GatewayMetrics {
     public void interceptorRefused(String interceptor) {
         Counter.builder("streamgate.interceptor.refusals").tag("interceptor", interceptor)
                 .description("Requests an interceptor failed with a Kafka error").register(registry).increment();
+    }
+
+    /**
+     * A client authentication was decided. Every tag value comes from a small fixed set (a mechanism the listener
+     * offers, a reason code), never from what the client sent.
+     */
+    public void authenticated(String listener, String mechanism, boolean reauthentication, boolean succeeded,
+                              String reason) {
+        Counter.builder("streamgate.authentications").tag("listener", listener).tag("mechanism", mechanism)
+                .tag("phase", reauthentication ? "reauthentication" : "initial")
+                .tag("outcome", succeeded ? "success" : "failure").tag("reason", reason)
+                .description("Client authentications decided").register(registry).increment();
+    }
+
+    /** A connection was closed for breaking the authentication rules; {@code reason} is from a fixed set. */
+    public void authenticationClosed(String listener, String reason) {
+        Counter.builder("streamgate.authentication.closes").tag("listener", listener).tag("reason", reason)
+                .description("Connections closed for breaking the authentication rules").register(registry)
+                .increment();
     }
 
     public void requestFailed(ApiKeys apiKey) {

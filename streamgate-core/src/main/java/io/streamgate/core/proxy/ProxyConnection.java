@@ -3,12 +3,14 @@ package io.streamgate.core.proxy;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
 import io.streamgate.core.GatewayConfig;
 import io.streamgate.core.address.HostPort;
+import io.streamgate.core.auth.ClientAuthenticator;
 import io.streamgate.core.chain.EffectiveChain;
 import io.streamgate.core.chain.InstalledInterceptor;
 import io.streamgate.core.chain.InterceptorRegistry;
@@ -44,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection and the upstream broker connection that serves it, handled together on the client
@@ -68,6 +71,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     private static final int PAUSED_UPSTREAM_UNWRITABLE = 1 << 1;
     private static final int PAUSED_DRAINING = 1 << 2;
     private static final int PAUSED_INTERCEPTING = 1 << 3;
+    private static final int PAUSED_REFUSING = 1 << 4;
     private static final String OWN_CLIENT_ID = "streamgate";
     private static final short OWN_METADATA_VERSION = 12;
     /**
@@ -91,12 +95,15 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     private Channel client;
     private Channel upstream;
     private ClientConnectionInfo info;
+    private ConnectionAuthentication authentication;
     private EffectiveChain chain = EffectiveChain.EMPTY;
     private int chainVersion = -1;
     private int nextUpstreamCorrelationId;
     private int readPauses;
     private boolean intercepting;
     private boolean closed;
+    /** Authentication failed: the refusal is on its way and nothing more is read. */
+    private boolean refusing;
     private boolean clientNeedsFlush;
 
     public ProxyConnection(ProxyServices services, GatewayConfig.ListenerConfig listener, UpstreamTarget target) {
@@ -142,6 +149,8 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         client = ctx.channel();
         responses.writeTo(client);
         info = new ClientConnectionInfo((InetSocketAddress) client.remoteAddress(), listener.name());
+        authentication = new ConnectionAuthentication(services.authentication(listener), info);
+        authentication.start(client, client::close);
         services.register(this);
         metrics.connectionOpened();
         pause(PAUSED_CONNECTING);
@@ -195,7 +204,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf frame = (ByteBuf) msg;
-        if (closed) {
+        if (closed || refusing) {
             frame.release();
         } else if (upstream == null || intercepting) {
             heldRequests.add(frame);
@@ -225,6 +234,17 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         }
         ApiKeys apiKey = ApiKeys.forId(apiKeyId);
         metrics.requestReceived(apiKey, frame.readableBytes());
+        ClientAuthenticator.Admission admission = authentication.admit(apiKey);
+        if (admission == ClientAuthenticator.Admission.ANSWER) {
+            answerSasl(frame, apiKey, version, correlationId, now);
+            return;
+        } else if (admission != ClientAuthenticator.Admission.PASS
+                && admission != ClientAuthenticator.Admission.RELAY) {
+            frame.release();
+            authentication.refused(admission, apiKey);
+            client.close();
+            return;
+        }
         boolean expectsResponse;
         try {
             expectsResponse = apiKey != ApiKeys.PRODUCE || ProduceRequests.acks(frame, version) != 0;
@@ -241,6 +261,45 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         intercept(frame, request, stages, expectsResponse);
+    }
+
+    /**
+     * Answers a SaslHandshake or SaslAuthenticate of a gateway-managed listener, in request order. A refusal waits
+     * for the delay failed authentications earn, and then closes the connection, as a broker does.
+     */
+    private void answerSasl(ByteBuf frame, ApiKeys apiKey, short version, int correlationId, long now) {
+        ConnectionAuthentication.Answer answer;
+        try {
+            answer = authentication.answer(frame, apiKey, version);
+        } catch (RuntimeException e) {
+            protocolError(frame, "malformed " + apiKey.name + " v" + version + " request");
+            return;
+        }
+        frame.release();
+        if (answer.identity() != null) {
+            info.identity(answer.identity());
+            chainVersion = -1; // the chain depends on who the client is
+        }
+        InFlightRequest request = new InFlightRequest(apiKey, version, correlationId, ResponseHandling.PASSTHROUGH,
+                now, EffectiveChain.EMPTY);
+        owe(request);
+        ByteBuf response = KafkaMessageCodec.encodeResponse(client.alloc(), apiKey, version, correlationId,
+                answer.body());
+        if (!answer.closeAfter()) {
+            complete(request, response);
+            return;
+        }
+        refusing = true;
+        pause(PAUSED_REFUSING);
+        client.eventLoop().schedule(() -> {
+            if (closed) {
+                response.release();
+                return;
+            }
+            complete(request, response);
+            clientNeedsFlush = false;
+            client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }, answer.delayMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** This connection's chain, refreshed when the installed interceptors have changed. */
@@ -399,6 +458,9 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closed = true;
+        if (authentication != null) {
+            authentication.close();
+        }
         services.unregister(this);
         metrics.connectionClosed();
         if (upstream != null) {
