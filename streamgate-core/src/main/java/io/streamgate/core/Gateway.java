@@ -6,6 +6,7 @@ import io.streamgate.core.address.BrokerAddressRewriter;
 import io.streamgate.core.address.BrokerPortMapping;
 import io.streamgate.core.address.ClusterTopology;
 import io.streamgate.core.address.HostPort;
+import io.streamgate.core.auth.AuthenticationMode;
 import io.streamgate.core.auth.GatewaySecurity;
 import io.streamgate.core.chain.InterceptorRegistry;
 import io.streamgate.core.chain.PluginCatalog;
@@ -122,6 +123,11 @@ public final class Gateway implements AutoCloseable {
         InetSocketAddress bootstrapAddress;
         try {
             for (GatewayConfig.ListenerConfig each : config.listeners()) {
+                if (each.usesSasl() && each.authentication().mode() == AuthenticationMode.DELEGATED
+                        && !connector.usesSasl()) {
+                    throw new IllegalArgumentException("listener " + each.name() + " delegates authentication to "
+                            + "Kafka, so the upstream security.protocol must be SASL_PLAINTEXT or SASL_SSL");
+                }
                 services.authentication(each); // an unusable OAUTHBEARER or mapping configuration fails here
             }
             bootstrapAddress = listener.bindBootstrap(listenerConfig.bootstrapPort(), services);
@@ -132,6 +138,9 @@ public final class Gateway implements AutoCloseable {
             interceptors.close();
             acceptors.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            if (e instanceof IllegalArgumentException) {
+                throw new GatewayStartException("invalid listener configuration: " + e.getMessage(), e);
+            }
             throw new GatewayStartException("cannot listen on " + listenerConfig.bindAddress() + ":"
                     + listenerConfig.bootstrapPort() + ": " + e.getMessage(), e);
         }

@@ -56,6 +56,7 @@ public final class ClientAuthenticator {
     private final ListenerAuthentication listener;
     private final InetSocketAddress client;
     private SaslExchange exchange;
+    private RelayedExchange relayed;
     private Identity identity;
     private String sessionMechanism;
     private long sessionExpiresAtMillis = Long.MAX_VALUE;
@@ -147,6 +148,49 @@ public final class ClientAuthenticator {
         listener.backoff().succeeded(client.getAddress());
         listener.record(client, current.mechanism(), proved.principal(), reauthentication, null, null);
         return new Step.Authenticated(answer == null ? new byte[0] : answer, proved, lifetime, reauthentication);
+    }
+
+    /** Delegated authentication: the client's SaslHandshake, on its way to the broker. */
+    public void relayedHandshake(String mechanism) {
+        relayed = new RelayedExchange(mechanism, listener.config().oauthBearer());
+    }
+
+    /** Delegated authentication: a SaslAuthenticate of the client, on its way to the broker. */
+    public void relayedAuthenticate(byte[] message) {
+        if (relayed != null) {
+            relayed.clientMessage(message);
+        }
+    }
+
+    /**
+     * Delegated authentication: the broker's answer to a relayed SaslAuthenticate.
+     *
+     * @return the client's identity when the broker accepted the exchange with this answer; null otherwise
+     */
+    public Identity relayedResult(short errorCode, byte[] brokerMessage, long sessionLifetimeMs, long nowMillis) {
+        RelayedExchange current = relayed;
+        if (current == null) {
+            return null;
+        }
+        boolean reauthentication = identity != null;
+        if (errorCode != Errors.NONE.code()) {
+            relayed = null;
+            listener.backoff().failed(client.getAddress(), nowMillis);
+            listener.record(client, safeMechanism(current.mechanism()), current.principal(), reauthentication,
+                    AuthenticationFailure.BROKER_REFUSED, "refused by the broker: " + Errors.forCode(errorCode).name());
+            return null;
+        }
+        if (!current.completesWith(brokerMessage)) {
+            return null;
+        }
+        relayed = null;
+        String principal = current.principal() == null ? "unknown" : current.principal();
+        identity = listener.directory().resolve(principal, java.util.Set.of());
+        sessionMechanism = current.mechanism();
+        sessionExpiresAtMillis = sessionLifetimeMs > 0 ? nowMillis + sessionLifetimeMs : Long.MAX_VALUE;
+        listener.backoff().succeeded(client.getAddress());
+        listener.record(client, safeMechanism(current.mechanism()), principal, reauthentication, null, null);
+        return identity;
     }
 
     /** The smaller of the listener's maximum session lifetime and the credential's remaining validity; 0 = none. */

@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.streamgate.core.auth.AuthenticationFailedException;
+import io.streamgate.core.auth.AuthenticationMode;
 import io.streamgate.core.auth.ClientAuthenticator;
 import io.streamgate.core.auth.ClientAuthenticator.Step;
 import io.streamgate.core.auth.Identity;
@@ -151,6 +152,38 @@ final class ConnectionAuthentication {
         Step.Refused refused = (Step.Refused) step;
         return new Answer(response.setErrorCode(refused.error().code()).setErrorMessage(refused.message())
                 .setAuthBytes(new byte[0]), null, refused.delayMillis(), true);
+    }
+
+    /** Whether this connection's SASL exchange goes to the broker (delegated authentication). */
+    boolean relaysToBroker() {
+        return authenticator.required() && listener.config().mode() == AuthenticationMode.DELEGATED;
+    }
+
+    /** Delegated authentication: watches a SASL request decoded from {@code frame}, which goes on to the broker. */
+    void relay(ByteBuf frame, ApiKeys apiKey, short version) {
+        ApiMessage request = KafkaMessageCodec.decodeRequest(frame, apiKey, version).body();
+        if (request instanceof SaslHandshakeRequestData handshake) {
+            authenticator.relayedHandshake(handshake.mechanism());
+        } else if (request instanceof SaslAuthenticateRequestData authenticate) {
+            authenticator.relayedAuthenticate(authenticate.authBytes());
+        }
+    }
+
+    /**
+     * Delegated authentication: the broker's answer to a relayed SaslAuthenticate, read from {@code frame} (left as
+     * it is, for the client).
+     *
+     * @return who the client is, when this answer completes its authentication; null otherwise
+     */
+    Identity relayedResponse(ByteBuf frame, short version) {
+        SaslAuthenticateResponseData response = (SaslAuthenticateResponseData) KafkaMessageCodec.decodeResponse(
+                frame.duplicate(), ApiKeys.SASL_AUTHENTICATE, version).body();
+        Identity identity = authenticator.relayedResult(response.errorCode(), response.authBytes(),
+                response.sessionLifetimeMs(), System.currentTimeMillis());
+        if (identity != null) {
+            authenticated();
+        }
+        return identity;
     }
 
     private void authenticated() {

@@ -11,6 +11,7 @@ import io.netty.handler.codec.DecoderException;
 import io.streamgate.core.GatewayConfig;
 import io.streamgate.core.address.HostPort;
 import io.streamgate.core.auth.ClientAuthenticator;
+import io.streamgate.core.auth.Identity;
 import io.streamgate.core.chain.EffectiveChain;
 import io.streamgate.core.chain.InstalledInterceptor;
 import io.streamgate.core.chain.InterceptorRegistry;
@@ -26,6 +27,7 @@ import io.streamgate.core.protocol.DecodedResponse;
 import io.streamgate.core.protocol.GatewayApiSupport;
 import io.streamgate.core.protocol.KafkaMessageCodec;
 import io.streamgate.core.protocol.ProduceRequests;
+import io.streamgate.core.upstream.UpstreamConnector;
 import io.streamgate.core.upstream.UpstreamTarget;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.message.MetadataRequestData;
@@ -178,7 +180,9 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         HostPort broker = candidates.get(index);
-        services.connector().connect(broker, client.eventLoop(), new UpstreamHandler())
+        services.connector().connect(broker, client.eventLoop(), new UpstreamHandler(),
+                        authentication.relaysToBroker() ? UpstreamConnector.SaslLogin.RELAYED_FROM_CLIENT
+                                : UpstreamConnector.SaslLogin.GATEWAY)
                 .whenComplete((channel, failure) -> {
                     if (failure != null) {
                         connectUpstream(candidates, index + 1, failure);
@@ -238,8 +242,14 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         if (admission == ClientAuthenticator.Admission.ANSWER) {
             answerSasl(frame, apiKey, version, correlationId, now);
             return;
-        } else if (admission != ClientAuthenticator.Admission.PASS
-                && admission != ClientAuthenticator.Admission.RELAY) {
+        } else if (admission == ClientAuthenticator.Admission.RELAY) {
+            try {
+                authentication.relay(frame, apiKey, version);
+            } catch (RuntimeException e) {
+                protocolError(frame, "malformed " + apiKey.name + " v" + version + " request");
+                return;
+            }
+        } else if (admission != ClientAuthenticator.Admission.PASS) {
             frame.release();
             authentication.refused(admission, apiKey);
             client.close();
@@ -561,6 +571,9 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         ResponseFrames.setCorrelationId(frame, request.clientCorrelationId);
+        if (request.apiKey == ApiKeys.SASL_AUTHENTICATE) {
+            observeRelayedAuthentication(request, frame);
+        }
         List<InstalledInterceptor> hooks = request.responseStages();
         ResponseProcessor processor = services.responseProcessor();
         DecodedResponse decoded;
@@ -583,6 +596,20 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         respond(request, decoded.apiVersion(), decoded.body(), frame, portsListening);
     }
 
+    /** Delegated authentication: the broker's verdict on the client's relayed exchange. */
+    private void observeRelayedAuthentication(InFlightRequest request, ByteBuf frame) {
+        try {
+            Identity identity = authentication.relayedResponse(frame, request.apiVersion);
+            if (identity != null) {
+                info.identity(identity);
+                chainVersion = -1;
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read the broker's SaslAuthenticate response for {}: {}", client.remoteAddress(),
+                    e.toString());
+        }
+    }
+
     /**
      * Whether the response now arriving may reach the client as its bytes arrive: it answers the next request
      * expected from the broker, nothing needs to look into it (no response hook, no address to rewrite), and every
@@ -591,7 +618,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     private boolean streamsResponse(int correlationId, int frameBytes) {
         InFlightRequest request = awaitingUpstream.peek();
         return !closed && request != null && request.upstreamCorrelationId == correlationId
-                && request.ownRequest == null && request.handling == ResponseHandling.PASSTHROUGH
+                && request.ownRequest == null && request.apiKey != ApiKeys.SASL_AUTHENTICATE && request.handling == ResponseHandling.PASSTHROUGH
                 && request.chain.responseStages(request.apiKey).length == 0 && responses.isNext(request);
     }
 
