@@ -22,7 +22,11 @@ public final class CertificatePrincipals {
 
     /** The principal name the rules give {@code certificate}'s subject. */
     public String principal(X509Certificate certificate) throws AuthenticationFailedException {
-        String subject = certificate.getSubjectX500Principal().getName();
+        return principal(certificate.getSubjectX500Principal().getName());
+    }
+
+    /** The principal name the rules give a subject distinguished name in RFC 2253 form. */
+    String principal(String subject) throws AuthenticationFailedException {
         try {
             return mapper.getName(subject);
         } catch (IOException | IllegalArgumentException e) {
