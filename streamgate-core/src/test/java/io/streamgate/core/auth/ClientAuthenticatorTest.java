@@ -219,7 +219,7 @@ class ClientAuthenticatorTest {
                 refused -> assertThat(refused.error()).isEqualTo(Errors.SASL_AUTHENTICATION_FAILED));
         assertThat(authenticator.handshake("SCRAM-SHA-256")).isEqualTo(Errors.ILLEGAL_SASL_STATE);
         assertThat(meters.get("streamgate.authentications").tag("reason", "principal_changed").counters())
-                .mapToDouble(io.micrometer.core.instrument.Counter::count).containsExactlyInAnyOrder(1.0, 1.0);
+                .extracting(io.micrometer.core.instrument.Counter::count).containsExactlyInAnyOrder(1.0, 1.0);
     }
 
     @Test
