@@ -135,13 +135,14 @@ public final class ClientAuthenticator {
         }
         exchange = null;
         Identity proved = current.identity();
+        Optional<Instant> credentialExpiry = current.credentialExpiry();
         boolean reauthentication = identity != null;
-        current.dispose();
+        current.dispose(); // forgets what it negotiated: read it all first
         if (reauthentication && !identity.principal().equals(proved.principal())) {
             return fail(current.mechanism(), proved.principal(), AuthenticationFailure.PRINCIPAL_CHANGED,
                     "re-authentication as another principal than " + identity.principal());
         }
-        long lifetime = sessionLifetimeMillis(current.credentialExpiry(), nowMillis);
+        long lifetime = sessionLifetimeMillis(credentialExpiry, nowMillis);
         identity = proved;
         sessionMechanism = current.mechanism();
         sessionExpiresAtMillis = lifetime == 0 ? Long.MAX_VALUE : nowMillis + lifetime;

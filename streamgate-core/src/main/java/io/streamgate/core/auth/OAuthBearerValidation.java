@@ -12,6 +12,7 @@ import org.apache.kafka.common.security.oauthbearer.OAuthBearerToken;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
+import javax.security.auth.login.AppConfigurationEntry;
 import java.net.URI;
 import java.util.Base64;
 import java.util.HashMap;
@@ -53,7 +54,9 @@ final class OAuthBearerValidation implements AutoCloseable {
         }
         permit(jwks);
         groupsClaim = properties.get(GROUPS_CLAIM_NAME);
-        validator.configure(configs, OAuthBearerLoginModule.OAUTHBEARER_MECHANISM, List.of());
+        // Kafka's validator reads options from the one JAAS entry of the mechanism, as on a broker; none are needed
+        validator.configure(configs, OAuthBearerLoginModule.OAUTHBEARER_MECHANISM, List.of(new AppConfigurationEntry(
+                OAuthBearerLoginModule.class.getName(), AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, Map.of())));
     }
 
     /** Checks the token's signature, expiry, issuer and audience. Thread-safe. */
@@ -131,15 +134,21 @@ final class OAuthBearerValidation implements AutoCloseable {
         return configs;
     }
 
-    /** Adds {@code jwks} to Kafka's allow-list system property for its kind (URL or file). */
+    /**
+     * Adds {@code jwks} to Kafka's allow-list system properties: the URL to the URL list, and for a file URL its path
+     * to the file list too (Kafka checks both).
+     */
     private static synchronized void permit(String jwks) {
-        boolean file = "file".equalsIgnoreCase(URI.create(jwks).getScheme());
-        String property = file ? BrokerSecurityConfigs.ALLOWED_SASL_OAUTHBEARER_FILES_CONFIG
-                : BrokerSecurityConfigs.ALLOWED_SASL_OAUTHBEARER_URLS_CONFIG;
-        String entry = file ? URI.create(jwks).getPath() : jwks;
-        String current = System.getProperty(property, "");
+        allow(BrokerSecurityConfigs.ALLOWED_SASL_OAUTHBEARER_URLS_CONFIG, jwks);
+        URI uri = URI.create(jwks);
+        if ("file".equalsIgnoreCase(uri.getScheme())) {
+            allow(BrokerSecurityConfigs.ALLOWED_SASL_OAUTHBEARER_FILES_CONFIG, uri.getPath());
+        }
+    }
+
+    private static void allow(String property, String entry) {
         Set<String> allowed = new LinkedHashSet<>();
-        for (String existing : current.split(",")) {
+        for (String existing : System.getProperty(property, "").split(",")) {
             if (!existing.isBlank()) {
                 allowed.add(existing.trim());
             }

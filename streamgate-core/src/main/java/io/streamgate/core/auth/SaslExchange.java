@@ -10,12 +10,16 @@ import org.apache.kafka.common.security.plain.internals.PlainSaslServer;
 import org.apache.kafka.common.security.scram.internals.ScramMechanism;
 import org.apache.kafka.common.security.scram.internals.ScramSaslServer;
 
+import org.apache.kafka.common.security.auth.AuthenticateCallbackHandler;
+
 import javax.security.auth.callback.Callback;
+import javax.security.auth.login.AppConfigurationEntry;
 import javax.security.auth.callback.UnsupportedCallbackException;
 import javax.security.sasl.SaslException;
 import javax.security.sasl.SaslServer;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,7 +45,7 @@ final class SaslExchange {
         this.directory = directory;
         if (oauth != null) {
             directoryCallbacks = null;
-            server = new OAuthBearerSaslServer(callbacks -> handleOAuth(oauth, callbacks));
+            server = new OAuthBearerSaslServer(new OAuthCallbacks(oauth));
         } else {
             directoryCallbacks = new DirectoryCallbackHandler(directory, scram);
             server = scram == null ? new PlainSaslServer(directoryCallbacks)
@@ -149,6 +153,28 @@ final class SaslExchange {
 
     private OAuthBearerToken token() {
         return (OAuthBearerToken) server.getNegotiatedProperty(OAuthBearerLoginModule.OAUTHBEARER_MECHANISM + ".token");
+    }
+
+    /** Kafka's OAUTHBEARER server insists on an {@link AuthenticateCallbackHandler}. */
+    private final class OAuthCallbacks implements AuthenticateCallbackHandler {
+        private final OAuthBearerValidation oauth;
+
+        OAuthCallbacks(OAuthBearerValidation oauth) {
+            this.oauth = oauth;
+        }
+
+        @Override
+        public void configure(Map<String, ?> configs, String saslMechanism, List<AppConfigurationEntry> entries) {
+        }
+
+        @Override
+        public void handle(Callback[] callbacks) throws UnsupportedCallbackException {
+            handleOAuth(oauth, callbacks);
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private void handleOAuth(OAuthBearerValidation oauth, Callback[] callbacks) throws UnsupportedCallbackException {

@@ -282,7 +282,9 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         try {
             answer = authentication.answer(frame, apiKey, version);
         } catch (RuntimeException e) {
-            protocolError(frame, "malformed " + apiKey.name + " v" + version + " request");
+            // only the exception's type: its message might quote what the client sent
+            protocolError(frame, "cannot process " + apiKey.name + " v" + version + " request ("
+                    + e.getClass().getSimpleName() + ")");
             return;
         }
         frame.release();
