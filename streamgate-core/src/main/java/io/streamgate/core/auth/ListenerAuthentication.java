@@ -3,7 +3,11 @@ package io.streamgate.core.auth;
 import io.streamgate.core.metrics.GatewayMetrics;
 import org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,6 +16,8 @@ import java.util.List;
  * validation behind them, and where outcomes are counted and audited. Thread-safe.
  */
 public final class ListenerAuthentication implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ListenerAuthentication.class);
 
     private final String listener;
     private final boolean saslRequired;
@@ -81,14 +87,36 @@ public final class ListenerAuthentication implements AutoCloseable {
         return metrics;
     }
 
+    /**
+     * A client certificate on a TLS listener without SASL: who it proves its holder to be, counted and audited as
+     * mechanism {@code SSL}.
+     *
+     * @throws AuthenticationFailedException when no mapping rule gives the subject a principal
+     */
+    public Identity authenticateCertificate(InetSocketAddress client, X509Certificate certificate)
+            throws AuthenticationFailedException {
+        try {
+            Identity identity = certificates.identify(certificate);
+            record(client, "SSL", identity.principal(), false, null, null);
+            return identity;
+        } catch (AuthenticationFailedException e) {
+            record(client, "SSL", null, false, AuthenticationFailure.INVALID_CREDENTIALS, e.getMessage());
+            throw e;
+        }
+    }
+
     /** Counts and audits one decided authentication. */
     void record(InetSocketAddress client, String mechanism, String principal, boolean reauthentication,
                 AuthenticationFailure failure, String reason) {
         metrics.authenticated(listener, mechanism, reauthentication, failure == null,
                 failure == null ? "none" : failure.tag());
-        security.audit().record(new AuthenticationEvent(Instant.now(), listener,
-                client.getAddress().getHostAddress() + ":" + client.getPort(), mechanism, principal, failure == null,
-                reason));
+        try {
+            security.audit().record(new AuthenticationEvent(Instant.now(), listener,
+                    client.getAddress().getHostAddress() + ":" + client.getPort(), mechanism, principal,
+                    failure == null, reason));
+        } catch (RuntimeException e) { // an audit that fails must not break the connection
+            LOG.warn("Cannot record an authentication of listener {} in the audit: {}", listener, e.toString());
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslHandler;
 import io.streamgate.core.GatewayConfig;
 import io.streamgate.core.address.BrokerPortMapping;
 import io.streamgate.core.address.BrokerPorts;
@@ -13,6 +14,10 @@ import io.streamgate.core.proxy.ProxyConnection;
 import io.streamgate.core.proxy.ProxyServices;
 import io.streamgate.core.upstream.UpstreamConnector;
 import io.streamgate.core.upstream.UpstreamTarget;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.internals.BrokerSecurityConfigs;
+import org.apache.kafka.common.network.ConnectionMode;
+import org.apache.kafka.common.security.ssl.SslFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +46,8 @@ public final class KafkaListener implements BrokerPorts, AutoCloseable {
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final Transport transport;
+    /** The server side of TLS, for SSL and SASL_SSL listeners; null otherwise. */
+    private final SslFactory tls;
     private final Map<Integer, BrokerPort> brokerPorts = new ConcurrentHashMap<>();
     private ProxyServices services;
     private Channel bootstrapChannel;
@@ -54,6 +61,23 @@ public final class KafkaListener implements BrokerPorts, AutoCloseable {
         this.transport = transport;
         this.acceptors = acceptors;
         this.workers = workers;
+        this.tls = config.usesTls() ? serverTls(config.tls()) : null;
+    }
+
+    /**
+     * Kafka's own server-side TLS from the listener's {@code ssl.*} broker properties, parsed with Kafka's definitions
+     * (so passwords are Kafka's {@code Password} values), plus {@code ssl.client.auth} for client certificates.
+     * A minimal version: the listeners work (certificate reload, SNI) replaces it.
+     */
+    private static SslFactory serverTls(Map<String, String> properties) {
+        ConfigDef definitions = new ConfigDef().withClientSslSupport()
+                .define(BrokerSecurityConfigs.SSL_CLIENT_AUTH_CONFIG, ConfigDef.Type.STRING, "none",
+                        ConfigDef.Importance.MEDIUM, "none, requested or required");
+        Map<String, String> known = new java.util.HashMap<>(properties);
+        known.keySet().retainAll(definitions.configKeys().keySet());
+        SslFactory factory = new SslFactory(ConnectionMode.SERVER);
+        factory.configure(definitions.parse(known));
+        return factory;
     }
 
     /** Binds the bootstrap port; blocks until bound. */
@@ -131,6 +155,9 @@ public final class KafkaListener implements BrokerPorts, AutoCloseable {
             }
         }
         brokerPorts.clear();
+        if (tls != null) {
+            tls.close();
+        }
     }
 
     private ServerBootstrap serverBootstrap(UpstreamTarget target) {
@@ -145,6 +172,11 @@ public final class KafkaListener implements BrokerPorts, AutoCloseable {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
+                        if (tls != null) {
+                            InetSocketAddress peer = (InetSocketAddress) channel.remoteAddress();
+                            channel.pipeline().addLast("tls", new SslHandler(tls.createSslEngine(
+                                    peer.getHostString(), peer.getPort())));
+                        }
                         channel.pipeline().addLast("frames", KafkaFrameDecoder.forRequests(maxRequestFrameBytes));
                         channel.pipeline().addLast("proxy", new ProxyConnection(services, config, target));
                     }

@@ -61,11 +61,10 @@ final class ConnectionAuthentication {
      * {@code onTimeout} runs if authentication has not completed in time. Reads the client certificate once TLS is up.
      */
     void start(Channel client, Runnable onTimeout) {
-        SslHandler tls = (SslHandler) client.pipeline().get(TLS_HANDLER);
-        if (tls != null) {
+        if (client.pipeline().get(TLS_HANDLER) instanceof SslHandler tls) {
             tls.handshakeFuture().addListener(done -> {
                 if (done.isSuccess()) {
-                    readClientCertificate(tls);
+                    readClientCertificate(client, tls);
                 }
             });
         }
@@ -90,7 +89,7 @@ final class ConnectionAuthentication {
         }
     }
 
-    private void readClientCertificate(SslHandler tls) {
+    private void readClientCertificate(Channel client, SslHandler tls) {
         Certificate[] chain;
         try {
             chain = tls.engine().getSession().getPeerCertificates();
@@ -105,10 +104,12 @@ final class ConnectionAuthentication {
             return; // SASL_SSL: the SASL principal wins, as in Kafka
         }
         try {
-            info.identity(listener.certificates().identify(certificate));
+            info.identity(listener.authenticateCertificate(info.clientAddress(), certificate));
         } catch (AuthenticationFailedException e) {
-            LOG.warn("Client certificate from {} on listener {} maps to no principal: {}", info.clientAddress(),
-                    listener.listener(), e.getMessage());
+            // as a broker whose principal builder fails: the connection does not go on
+            LOG.warn("Closing connection from {} on listener {}: {}", info.clientAddress(), listener.listener(),
+                    e.getMessage());
+            client.close();
         }
     }
 
