@@ -72,8 +72,8 @@ class ClientAuthenticationIT {
 
     static GatewayExtension saslGateway(RecordingAudit audit, UnaryOperator<AuthenticationConfig> authentication) {
         TestIdentities identities = new TestIdentities(
-                Map.of("alice", ALICE_PASSWORD, "bob", BOB_PASSWORD, "temp", "temp-Token-77"),
-                Map.of("temp", Instant.now().plus(Duration.ofMinutes(5))),
+                Map.of("alice", ALICE_PASSWORD, "bob", BOB_PASSWORD, "temp", "temp-Token-77", "old", "old-Token-12"),
+                Map.of("temp", Instant.now().plus(Duration.ofMinutes(5)), "old", Instant.now().minusSeconds(60)),
                 Map.of("alice", Set.of("payments")));
         return GatewayExtension.inFrontOf(KAFKA)
                 .configure(c -> c.withListener(c.listener().withSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
@@ -187,6 +187,21 @@ class ClientAuthenticationIT {
                 assertThat(event.succeeded()).isFalse();
                 assertThat(event.principal()).isEqualTo("alice");
                 assertThat(event.reason()).isEqualTo("wrong password");
+            });
+        }
+
+        @Test
+        void refusesAnExpiredTokenWithTheReasonInTheAudit() {
+            try (KafkaClients expired = new KafkaClients(GATEWAY.bootstrapServers(),
+                    sasl("PLAIN", "old", "old-Token-12"))) {
+                assertThatThrownBy(() -> expired.admin().describeCluster().nodes().get(30, TimeUnit.SECONDS))
+                        .cause().isInstanceOf(SaslAuthenticationException.class)
+                        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("old-Token-12"));
+            }
+            assertThat(AUDIT.events()).anySatisfy(event -> {
+                assertThat(event.principal()).isEqualTo("old");
+                assertThat(event.succeeded()).isFalse();
+                assertThat(event.reason()).isEqualTo("token expired");
             });
         }
 

@@ -92,20 +92,38 @@ class DelegatedAuthenticationIT {
     }
 
     @Test
-    void passesTheBrokersRefusalOfAWrongPasswordOnToTheClient() {
+    void passesTheBrokersRefusalOfAWrongPlainPasswordOnToTheClientWithoutLoggingIt() {
         double before = count(GATEWAY.meters(), "streamgate.authentications", "outcome", "failure", "reason",
                 "broker_refused");
-        try (KafkaClients wrong = new KafkaClients(GATEWAY.bootstrapServers(), sasl("SCRAM-SHA-512", "admin",
-                "wrong-Admin-Password"))) {
+        List<String> logged;
+        try (LogCapture logs = new LogCapture(org.slf4j.Logger.ROOT_LOGGER_NAME);
+             KafkaClients wrong = new KafkaClients(GATEWAY.bootstrapServers(), sasl("PLAIN", "admin",
+                     "wrong-Admin-Password"))) {
             assertThatThrownBy(() -> wrong.admin().describeCluster().nodes().get(30, TimeUnit.SECONDS))
                     .cause().isInstanceOf(SaslAuthenticationException.class);
+            logged = logs.messagesWithThrowables();
         }
+        assertThat(logged).noneMatch(line -> line.contains("wrong-Admin-Password"));
         assertThat(count(GATEWAY.meters(), "streamgate.authentications", "outcome", "failure", "reason",
                 "broker_refused")).isGreaterThan(before);
         assertThat(AUDIT.events()).anySatisfy(event -> {
             assertThat(event.principal()).isEqualTo("admin");
             assertThat(event.succeeded()).isFalse();
             assertThat(event.reason()).contains("refused by the broker");
+            assertThat(event.toString()).doesNotContain("wrong-Admin-Password");
+        });
+    }
+
+    @Test
+    void refusesAWrongScramPasswordAsTheBrokerDoes() {
+        try (KafkaClients wrong = new KafkaClients(GATEWAY.bootstrapServers(), sasl("SCRAM-SHA-512", "admin",
+                "wrong-Admin-Password"))) {
+            assertThatThrownBy(() -> wrong.admin().describeCluster().nodes().get(30, TimeUnit.SECONDS))
+                    .cause().isInstanceOf(SaslAuthenticationException.class);
+        }
+        assertThat(AUDIT.events()).anySatisfy(event -> {
+            assertThat(event.mechanism()).isEqualTo("SCRAM-SHA-512");
+            assertThat(event.succeeded()).isFalse();
         });
     }
 
