@@ -39,8 +39,11 @@ final class ConnectionAuthentication {
     /** The client pipeline's TLS handler, when the listener speaks TLS. */
     static final String TLS_HANDLER = "tls";
 
-    /** What to send for a SASL request, and what follows. */
-    record Answer(ApiMessage body, Identity identity, long delayMillis, boolean closeAfter) {
+    /**
+     * What to send for a SASL request, and what follows: the connection's identity changed ({@code authenticated}),
+     * or, after {@code delayMillis}, the connection closes ({@code closeAfter}).
+     */
+    record Answer(ApiMessage body, boolean authenticated, long delayMillis, boolean closeAfter) {
     }
 
     private final ListenerAuthentication listener;
@@ -134,25 +137,25 @@ final class ConnectionAuthentication {
             Errors error = authenticator.handshake(handshake.mechanism());
             SaslHandshakeResponseData response = new SaslHandshakeResponseData().setErrorCode(error.code())
                     .setMechanisms(listener.mechanisms());
-            return new Answer(response, null, 0, error != Errors.NONE);
+            return new Answer(response, false, 0, error != Errors.NONE);
         }
         Step step = authenticator.authenticate(((SaslAuthenticateRequestData) request).authBytes(),
                 System.currentTimeMillis());
         SaslAuthenticateResponseData response = new SaslAuthenticateResponseData();
         if (step instanceof Step.Challenge challenge) {
-            return new Answer(response.setAuthBytes(challenge.challenge()), null, 0, false);
+            return new Answer(response.setAuthBytes(challenge.challenge()), false, 0, false);
         }
         if (step instanceof Step.Authenticated done) {
-            authenticated();
+            authenticated(done.identity());
             if (done.reauthentication()) {
                 LOG.debug("Connection from {} re-authenticated as {}", info.clientAddress(), done.identity().principal());
             }
             return new Answer(response.setAuthBytes(done.finalMessage()).setSessionLifetimeMs(done.sessionLifetimeMs()),
-                    done.identity(), 0, false);
+                    true, 0, false);
         }
         Step.Refused refused = (Step.Refused) step;
         return new Answer(response.setErrorCode(refused.error().code()).setErrorMessage(refused.message())
-                .setAuthBytes(new byte[0]), null, refused.delayMillis(), true);
+                .setAuthBytes(new byte[0]), false, refused.delayMillis(), true);
     }
 
     /** Whether this connection's SASL exchange goes to the broker (delegated authentication). */
@@ -174,20 +177,23 @@ final class ConnectionAuthentication {
      * Delegated authentication: the broker's answer to a relayed SaslAuthenticate, read from {@code frame} (left as
      * it is, for the client).
      *
-     * @return who the client is, when this answer completes its authentication; null otherwise
+     * @return whether this answer completed the client's authentication, changing its identity
      */
-    Identity relayedResponse(ByteBuf frame, short version) {
+    boolean relayedResponse(ByteBuf frame, short version) {
         SaslAuthenticateResponseData response = (SaslAuthenticateResponseData) KafkaMessageCodec.decodeResponse(
                 frame.duplicate(), ApiKeys.SASL_AUTHENTICATE, version).body();
         Identity identity = authenticator.relayedResult(response.errorCode(), response.authBytes(),
                 response.sessionLifetimeMs(), System.currentTimeMillis());
-        if (identity != null) {
-            authenticated();
+        if (identity == null) {
+            return false;
         }
-        return identity;
+        authenticated(identity);
+        return true;
     }
 
-    private void authenticated() {
+    /** The client proved who it is: it gets that identity and the normal frame limit, and no timeout. */
+    private void authenticated(Identity identity) {
+        info.identity(identity);
         if (timeout != null) {
             timeout.cancel(false);
             timeout = null;

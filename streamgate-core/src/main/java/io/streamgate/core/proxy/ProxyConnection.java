@@ -11,7 +11,6 @@ import io.netty.handler.codec.DecoderException;
 import io.streamgate.core.GatewayConfig;
 import io.streamgate.core.address.HostPort;
 import io.streamgate.core.auth.ClientAuthenticator;
-import io.streamgate.core.auth.Identity;
 import io.streamgate.core.chain.EffectiveChain;
 import io.streamgate.core.chain.InstalledInterceptor;
 import io.streamgate.core.chain.InterceptorRegistry;
@@ -60,6 +59,10 @@ import java.util.concurrent.TimeUnit;
  * of its own (for interceptors), and puts the client's number back on each response. Responses leave in
  * request order, whatever order they become ready in. Produce with {@code acks=0} gets no response from the
  * broker, so none is awaited.
+ *
+ * <p>On a listener that authenticates clients, {@link ConnectionAuthentication} says which requests may pass (before
+ * authentication only ApiVersions and SASL); SaslHandshake and SaslAuthenticate are answered by the gateway, in request
+ * order like any response, or relayed to the broker and watched (delegated authentication).
  *
  * <p>Requests go upstream in the order the client sent them: while one is in an asynchronous hook, the
  * requests after it wait, and the client is not read. Backpressure: while the upstream connection cannot take
@@ -288,8 +291,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         frame.release();
-        if (answer.identity() != null) {
-            info.identity(answer.identity());
+        if (answer.authenticated()) {
             chainVersion = -1; // the chain depends on who the client is
         }
         InFlightRequest request = new InFlightRequest(apiKey, version, correlationId, ResponseHandling.PASSTHROUGH,
@@ -601,14 +603,12 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     /** Delegated authentication: the broker's verdict on the client's relayed exchange. */
     private void observeRelayedAuthentication(InFlightRequest request, ByteBuf frame) {
         try {
-            Identity identity = authentication.relayedResponse(frame, request.apiVersion);
-            if (identity != null) {
-                info.identity(identity);
-                chainVersion = -1;
+            if (authentication.relayedResponse(frame, request.apiVersion)) {
+                chainVersion = -1; // the chain depends on who the client is
             }
         } catch (RuntimeException e) {
-            LOG.warn("Cannot read the broker's SaslAuthenticate response for {}: {}", client.remoteAddress(),
-                    e.toString());
+            LOG.warn("Cannot read the broker's SaslAuthenticate response for {} ({}); it is forwarded as it is",
+                    client.remoteAddress(), e.getClass().getSimpleName());
         }
     }
 
@@ -620,7 +620,8 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     private boolean streamsResponse(int correlationId, int frameBytes) {
         InFlightRequest request = awaitingUpstream.peek();
         return !closed && request != null && request.upstreamCorrelationId == correlationId
-                && request.ownRequest == null && request.apiKey != ApiKeys.SASL_AUTHENTICATE && request.handling == ResponseHandling.PASSTHROUGH
+                && request.ownRequest == null && request.apiKey != ApiKeys.SASL_AUTHENTICATE
+                && request.handling == ResponseHandling.PASSTHROUGH
                 && request.chain.responseStages(request.apiKey).length == 0 && responses.isNext(request);
     }
 
