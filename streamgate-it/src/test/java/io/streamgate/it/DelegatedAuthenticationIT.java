@@ -11,6 +11,8 @@ import io.streamgate.testing.junit.KafkaClusterExtension;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.message.MetadataRequestData;
+import org.apache.kafka.common.message.SaslAuthenticateResponseData;
+import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,6 +127,26 @@ class DelegatedAuthenticationIT {
             assertThat(event.mechanism()).isEqualTo("SCRAM-SHA-512");
             assertThat(event.succeeded()).isFalse();
         });
+    }
+
+    @Test
+    void slowsDownTheBrokersRefusalsOfRepeatedFailuresFromOneAddress() throws Exception {
+        List<Long> answeredAfterMillis = new java.util.ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try (RawConnection raw = new RawConnection(GATEWAY.gateway().bootstrapAddress())) {
+                SaslRawClient client = new SaslRawClient(raw);
+                assertThat(client.handshake("PLAIN").errorCode()).isZero();
+                long started = System.nanoTime();
+                SaslAuthenticateResponseData refused = client.authenticate(
+                        SaslRawClient.plainMessage("admin", "wrong-Admin-Password"));
+                answeredAfterMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                assertThat(Errors.forCode(refused.errorCode())).isEqualTo(Errors.SASL_AUTHENTICATION_FAILED);
+                assertThat(raw.closedByPeer()).isTrue();
+            }
+        }
+        // the broker's own delay, plus the gateway's, which doubles with each failure
+        assertThat(answeredAfterMillis.get(2)).isGreaterThanOrEqualTo(400L)
+                .isGreaterThan(answeredAfterMillis.get(0) + 250);
     }
 
     @Test

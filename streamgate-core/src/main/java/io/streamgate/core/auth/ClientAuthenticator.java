@@ -163,26 +163,38 @@ public final class ClientAuthenticator {
         }
     }
 
-    /**
-     * Delegated authentication: the broker's answer to a relayed SaslAuthenticate.
-     *
-     * @return the client's identity when the broker accepted the exchange with this answer; null otherwise
-     */
-    public Identity relayedResult(short errorCode, byte[] brokerMessage, long sessionLifetimeMs, long nowMillis) {
+    /** What the broker's answer to a relayed SaslAuthenticate means. */
+    public sealed interface RelayedOutcome {
+        /** The exchange goes on. */
+        record Continuing() implements RelayedOutcome {
+        }
+
+        /** The broker accepted the client, who is now {@code identity}. */
+        record Accepted(Identity identity) implements RelayedOutcome {
+        }
+
+        /** The broker refused the client: its answer waits {@code delayMillis}, as repeated failures earn. */
+        record Refused(long delayMillis) implements RelayedOutcome {
+        }
+    }
+
+    /** Delegated authentication: the broker's answer to a relayed SaslAuthenticate. */
+    public RelayedOutcome relayedResult(short errorCode, byte[] brokerMessage, long sessionLifetimeMs,
+                                        long nowMillis) {
         RelayedExchange current = relayed;
         if (current == null) {
-            return null;
+            return new RelayedOutcome.Continuing();
         }
         boolean reauthentication = identity != null;
         if (errorCode != Errors.NONE.code()) {
             relayed = null;
-            listener.backoff().failed(client.getAddress(), nowMillis);
+            long delay = listener.backoff().failed(client.getAddress(), nowMillis);
             listener.record(client, safeMechanism(current.mechanism()), current.principal(), reauthentication,
                     AuthenticationFailure.BROKER_REFUSED, "refused by the broker: " + Errors.forCode(errorCode).name());
-            return null;
+            return new RelayedOutcome.Refused(delay);
         }
         if (!current.completesWith(brokerMessage)) {
-            return null;
+            return new RelayedOutcome.Continuing();
         }
         relayed = null;
         String principal = current.principal() == null ? "unknown" : current.principal();
@@ -191,7 +203,7 @@ public final class ClientAuthenticator {
         sessionExpiresAtMillis = sessionLifetimeMs > 0 ? nowMillis + sessionLifetimeMs : Long.MAX_VALUE;
         listener.backoff().succeeded(client.getAddress());
         listener.record(client, safeMechanism(current.mechanism()), principal, reauthentication, null, null);
-        return identity;
+        return new RelayedOutcome.Accepted(identity);
     }
 
     /** The smaller of the listener's maximum session lifetime and the credential's remaining validity; 0 = none. */

@@ -175,20 +175,17 @@ final class ConnectionAuthentication {
 
     /**
      * Delegated authentication: the broker's answer to a relayed SaslAuthenticate, read from {@code frame} (left as
-     * it is, for the client).
-     *
-     * @return whether this answer completed the client's authentication, changing its identity
+     * it is, for the client). An acceptance gives the client its identity.
      */
-    boolean relayedResponse(ByteBuf frame, short version) {
+    ClientAuthenticator.RelayedOutcome relayedResponse(ByteBuf frame, short version) {
         SaslAuthenticateResponseData response = (SaslAuthenticateResponseData) KafkaMessageCodec.decodeResponse(
                 frame.duplicate(), ApiKeys.SASL_AUTHENTICATE, version).body();
-        Identity identity = authenticator.relayedResult(response.errorCode(), response.authBytes(),
-                response.sessionLifetimeMs(), System.currentTimeMillis());
-        if (identity == null) {
-            return false;
+        ClientAuthenticator.RelayedOutcome outcome = authenticator.relayedResult(response.errorCode(),
+                response.authBytes(), response.sessionLifetimeMs(), System.currentTimeMillis());
+        if (outcome instanceof ClientAuthenticator.RelayedOutcome.Accepted accepted) {
+            authenticated(accepted.identity());
         }
-        authenticated(identity);
-        return true;
+        return outcome;
     }
 
     /** The client proved who it is: it gets that identity and the normal frame limit, and no timeout. */

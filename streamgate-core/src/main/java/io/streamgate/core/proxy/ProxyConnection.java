@@ -303,6 +303,14 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             complete(request, response);
             return;
         }
+        refuseLater(request, response, answer.delayMillis());
+    }
+
+    /**
+     * Sends a refused authentication's answer after {@code delayMillis}, then closes the connection; meanwhile nothing
+     * more is read, and a broker closing its side (delegated authentication) does not cut the answer short.
+     */
+    private void refuseLater(InFlightRequest request, ByteBuf response, long delayMillis) {
         refusing = true;
         pause(PAUSED_REFUSING);
         client.eventLoop().schedule(() -> {
@@ -313,7 +321,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             complete(request, response);
             clientNeedsFlush = false;
             client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-        }, answer.delayMillis(), TimeUnit.MILLISECONDS);
+        }, delayMillis, TimeUnit.MILLISECONDS);
     }
 
     /** This connection's chain, refreshed when the installed interceptors have changed. */
@@ -575,8 +583,8 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         ResponseFrames.setCorrelationId(frame, request.clientCorrelationId);
-        if (request.apiKey == ApiKeys.SASL_AUTHENTICATE) {
-            observeRelayedAuthentication(request, frame);
+        if (request.apiKey == ApiKeys.SASL_AUTHENTICATE && refusedByBroker(request, frame)) {
+            return;
         }
         List<InstalledInterceptor> hooks = request.responseStages();
         ResponseProcessor processor = services.responseProcessor();
@@ -600,16 +608,26 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         respond(request, decoded.apiVersion(), decoded.body(), frame, portsListening);
     }
 
-    /** Delegated authentication: the broker's verdict on the client's relayed exchange. */
-    private void observeRelayedAuthentication(InFlightRequest request, ByteBuf frame) {
+    /**
+     * Delegated authentication: takes the broker's verdict on the client's relayed exchange. A refusal is sent on after
+     * the delay repeated failures earn; returns whether it was (the frame then belongs to it).
+     */
+    private boolean refusedByBroker(InFlightRequest request, ByteBuf frame) {
+        ClientAuthenticator.RelayedOutcome outcome;
         try {
-            if (authentication.relayedResponse(frame, request.apiVersion)) {
-                chainVersion = -1; // the chain depends on who the client is
-            }
+            outcome = authentication.relayedResponse(frame, request.apiVersion);
         } catch (RuntimeException e) {
             LOG.warn("Cannot read the broker's SaslAuthenticate response for {} ({}); it is forwarded as it is",
                     client.remoteAddress(), e.getClass().getSimpleName());
+            return false;
         }
+        if (outcome instanceof ClientAuthenticator.RelayedOutcome.Accepted) {
+            chainVersion = -1; // the chain depends on who the client is
+        } else if (outcome instanceof ClientAuthenticator.RelayedOutcome.Refused refused) {
+            refuseLater(request, frame, refused.delayMillis());
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -713,8 +731,8 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void upstreamClosed() {
-        if (closed) {
-            return;
+        if (closed || refusing) {
+            return; // a refusal in progress closes the client connection once its answer is out
         }
         for (InFlightRequest request : awaitingUpstream) {
             if (request.ownRequest == null) {

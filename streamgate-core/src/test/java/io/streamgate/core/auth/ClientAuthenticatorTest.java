@@ -230,7 +230,8 @@ class ClientAuthenticatorTest {
         authenticator.relayedHandshake("PLAIN");
         authenticator.relayedAuthenticate(plain("carol", "carol-pw"));
 
-        Identity identity = authenticator.relayedResult(Errors.NONE.code(), new byte[0], 0, 0);
+        Identity identity = ((ClientAuthenticator.RelayedOutcome.Accepted) authenticator.relayedResult(
+                Errors.NONE.code(), new byte[0], 0, 0)).identity();
 
         assertThat(identity.principal()).isEqualTo("carol");
         assertThat(identity.groups()).containsExactly("team");
@@ -245,9 +246,11 @@ class ClientAuthenticatorTest {
         authenticator.relayedHandshake("SCRAM-SHA-512");
         authenticator.relayedAuthenticate("n,,n=dave,r=abc123".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(authenticator.relayedResult(Errors.NONE.code(), "r=abc123xyz,s=c2FsdA==,i=4096"
-                .getBytes(StandardCharsets.UTF_8), 0, 0)).isNull();
-        assertThat(authenticator.relayedResult(Errors.SASL_AUTHENTICATION_FAILED.code(), new byte[0], 0, 0)).isNull();
+        byte[] serverFirst = "r=abc123xyz,s=c2FsdA==,i=4096".getBytes(StandardCharsets.UTF_8);
+        assertThat(authenticator.relayedResult(Errors.NONE.code(), serverFirst, 0, 0))
+                .isInstanceOf(ClientAuthenticator.RelayedOutcome.Continuing.class);
+        assertThat(authenticator.relayedResult(Errors.SASL_AUTHENTICATION_FAILED.code(), new byte[0], 0, 0))
+                .isEqualTo(new ClientAuthenticator.RelayedOutcome.Refused(100));
 
         assertThat(authenticator.authenticated()).isFalse();
         assertThat(audit).singleElement().satisfies(event -> {
