@@ -456,6 +456,19 @@ class ClientAuthenticationIT {
         }
 
         @Test
+        void authenticatesAClientOfSaslAuthenticateVersionZeroWhichHasNoSessionLifetime() throws Exception {
+            try (RawConnection raw = new RawConnection(GATEWAY.gateway().bootstrapAddress())) {
+                SaslRawClient client = new SaslRawClient(raw);
+                client.handshake("PLAIN");
+                SaslAuthenticateResponseData done = client.authenticate(
+                        SaslRawClient.plainMessage("alice", ALICE_PASSWORD), (short) 0);
+                assertThat(done.errorCode()).isZero();
+                assertThat(((MetadataResponseData) client.exchange(new MetadataRequestData().setTopics(null),
+                        (short) 12)).brokers()).isNotEmpty();
+            }
+        }
+
+        @Test
         void closesTheConnectionOnARequestAfterTheSessionExpired() throws Exception {
             double before = count(GATEWAY.meters(), "streamgate.authentication.closes", "reason", "session_expired");
             try (RawConnection raw = new RawConnection(GATEWAY.gateway().bootstrapAddress())) {

@@ -28,8 +28,12 @@ final class SaslRawClient {
     }
 
     SaslAuthenticateResponseData authenticate(byte[] message) throws IOException {
+        return authenticate(message, (short) 2);
+    }
+
+    SaslAuthenticateResponseData authenticate(byte[] message, short version) throws IOException {
         return (SaslAuthenticateResponseData) exchange(new SaslAuthenticateRequestData().setAuthBytes(message),
-                (short) 2);
+                version);
     }
 
     /** A PLAIN handshake and message; returns the SaslAuthenticate response. */

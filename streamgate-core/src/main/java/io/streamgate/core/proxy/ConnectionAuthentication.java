@@ -150,8 +150,11 @@ final class ConnectionAuthentication {
             if (done.reauthentication()) {
                 LOG.debug("Connection from {} re-authenticated as {}", info.clientAddress(), done.identity().principal());
             }
-            return new Answer(response.setAuthBytes(done.finalMessage()).setSessionLifetimeMs(done.sessionLifetimeMs()),
-                    true, 0, false);
+            response.setAuthBytes(done.finalMessage());
+            if (version >= 1) { // v0 has no session lifetime: such a client learns of the end when it is closed
+                response.setSessionLifetimeMs(done.sessionLifetimeMs());
+            }
+            return new Answer(response, true, 0, false);
         }
         Step.Refused refused = (Step.Refused) step;
         return new Answer(response.setErrorCode(refused.error().code()).setErrorMessage(refused.message())
