@@ -6,6 +6,7 @@ import io.streamgate.core.address.BrokerAddressRewriter;
 import io.streamgate.core.address.BrokerPorts;
 import io.streamgate.core.address.ClusterTopology;
 import io.streamgate.core.address.HostPort;
+import io.streamgate.core.auth.AuthenticationMode;
 import io.streamgate.core.auth.GatewaySecurity;
 import io.streamgate.core.chain.InterceptorRegistry;
 import io.streamgate.core.chain.PluginCatalog;
@@ -155,12 +156,32 @@ public final class Gateway implements AutoCloseable {
         ProxyServices services = new ProxyServices(new UpstreamRoutes(bootstrapServers, topology, watcher), connector,
                 rewriters, rewriters.get(config.listener().name()), interceptors, metrics,
                 config.streamFetchResponses(), security);
+        try {
+            for (GatewayConfig.ListenerConfig each : config.listeners()) {
+                if (each.usesSasl() && each.authentication().mode() == AuthenticationMode.DELEGATED
+                        && !connector.usesSasl()) {
+                    throw new IllegalArgumentException("listener " + each.name() + " delegates authentication to "
+                            + "Kafka, so the upstream security.protocol must be SASL_PLAINTEXT or SASL_SSL");
+                }
+                services.authentication(each); // an unusable OAUTHBEARER or mapping configuration fails here
+            }
+        } catch (RuntimeException e) {
+            services.close();
+            watcher.close();
+            connector.close();
+            interceptors.close();
+            tlsContexts.forEach(ListenerTls::close);
+            acceptors.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw new GatewayStartException("invalid listener configuration: " + e.getMessage(), e);
+        }
         for (ClientListener listener : listeners) {
             GatewayConfig.ListenerConfig listenerConfig = listener.config();
             try {
                 listener.bind(services);
             } catch (Exception e) {
                 listeners.forEach(ClientListener::close);
+                services.close();
                 watcher.close();
                 connector.close();
                 interceptors.close();
@@ -287,6 +308,7 @@ public final class Gateway implements AutoCloseable {
         acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         connector.close();
         tlsContexts.forEach(ListenerTls::close);
+        services.close();
         LOG.info("Gateway stopped in {} ms ({} connection(s) closed)",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), connections.size());
     }

@@ -14,7 +14,12 @@ final class LogCapture implements AutoCloseable {
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     LogCapture(Class<?> loggerOf) {
-        logger = (Logger) LoggerFactory.getLogger(loggerOf);
+        this(loggerOf.getName());
+    }
+
+    /** Captures a logger by name: {@code org.slf4j.Logger.ROOT_LOGGER_NAME} for everything. */
+    LogCapture(String loggerName) {
+        logger = (Logger) LoggerFactory.getLogger(loggerName);
         appender.start();
         logger.addAppender(appender);
     }
@@ -22,6 +27,19 @@ final class LogCapture implements AutoCloseable {
     List<String> messages() {
         synchronized (appender.list) {
             return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
+    }
+
+    /** Every message with the text of its exception chain, if any. */
+    List<String> messagesWithThrowables() {
+        synchronized (appender.list) {
+            return appender.list.stream().map(event -> {
+                StringBuilder text = new StringBuilder(event.getFormattedMessage());
+                for (var thrown = event.getThrowableProxy(); thrown != null; thrown = thrown.getCause()) {
+                    text.append(" | ").append(thrown.getClassName()).append(": ").append(thrown.getMessage());
+                }
+                return text.toString();
+            }).toList();
         }
     }
 

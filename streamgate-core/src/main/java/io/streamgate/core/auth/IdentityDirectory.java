@@ -3,6 +3,7 @@ package io.streamgate.core.auth;
 import org.apache.kafka.common.security.scram.ScramCredential;
 import org.apache.kafka.common.security.scram.internals.ScramMechanism;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +20,14 @@ public interface IdentityDirectory {
      * @throws AuthenticationFailedException with a reason that contains no secret
      */
     Identity authenticatePlain(String username, String password) throws AuthenticationFailedException;
+
+    /**
+     * When the credential {@code password} (just accepted by {@link #authenticatePlain}) stops being valid, e.g. a
+     * gateway-signed token's expiry; empty when it does not expire. A SASL session never outlives its credential.
+     */
+    default Optional<Instant> plainCredentialExpiry(String password) {
+        return Optional.empty();
+    }
 
     /** The salted SCRAM credential of a local service account, or empty when it has none for that mechanism. */
     Optional<ScramCredential> scramCredential(String username, ScramMechanism mechanism);

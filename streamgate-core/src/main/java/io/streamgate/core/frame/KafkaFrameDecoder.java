@@ -25,7 +25,7 @@ public final class KafkaFrameDecoder extends ByteToMessageDecoder {
     private static final int LENGTH_FIELD_BYTES = 4;
     private static final int CORRELATION_ID_END = 8;
 
-    private final int maxFrameBytes;
+    private int maxFrameBytes;
     private final int minFrameBytes;
     private final boolean detectForeignProtocol;
     private boolean firstFrame = true;
@@ -55,6 +55,23 @@ public final class KafkaFrameDecoder extends ByteToMessageDecoder {
     /** A decoder for frames sent by brokers; a response carries at least its correlation id. */
     public static KafkaFrameDecoder forResponses() {
         return new KafkaFrameDecoder(Integer.MAX_VALUE - LENGTH_FIELD_BYTES, 4, false);
+    }
+
+    /** The largest frame body accepted now (excluding the length prefix). */
+    public int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
+    /**
+     * Changes the largest frame body accepted from the next frame on: a listener that authenticates clients accepts
+     * only small frames until authentication completes, as a broker does. Call on the channel's event loop.
+     */
+    public void maxFrameBytes(int maxFrameBytes) {
+        if (maxFrameBytes < minFrameBytes) {
+            throw new IllegalArgumentException("maxFrameBytes " + maxFrameBytes + " is below the smallest frame, "
+                    + minFrameBytes);
+        }
+        this.maxFrameBytes = maxFrameBytes;
     }
 
     /**

@@ -49,6 +49,12 @@ import java.util.function.IntSupplier;
  *       any Kafka request: {@code tls_on_plaintext} (a TLS handshake on a plaintext listener),
  *       {@code plaintext_on_tls} (plaintext bytes on a TLS listener), {@code unknown_server_name} (an SNI name
  *       that names no broker), {@code tls_handshake_failed} (e.g. no or an untrusted client certificate).</li>
+ *   <li>{@code streamgate_authentications_total{listener,mechanism,phase,outcome,reason}}: client authentications,
+ *       {@code phase} {@code initial} or {@code reauthentication}, {@code outcome} {@code success} or
+ *       {@code failure}, {@code reason} one of a small fixed set ({@code none} on success; see
+ *       {@code AuthenticationFailure});</li>
+ *   <li>{@code streamgate_authentication_closes_total{listener,reason}}: connections closed for breaking the
+ *       authentication rules: {@code unauthenticated_request}, {@code session_expired}, {@code timeout}.</li>
  * </ul>
  */
 public final class GatewayMetrics {
@@ -157,6 +163,25 @@ public final class GatewayMetrics {
     public void interceptorRefused(String interceptor) {
         Counter.builder("streamgate.interceptor.refusals").tag("interceptor", interceptor)
                 .description("Requests an interceptor failed with a Kafka error").register(registry).increment();
+    }
+
+    /**
+     * A client authentication was decided. Every tag value comes from a small fixed set (a mechanism the listener
+     * offers, a reason code), never from what the client sent.
+     */
+    public void authenticated(String listener, String mechanism, boolean reauthentication, boolean succeeded,
+                              String reason) {
+        Counter.builder("streamgate.authentications").tag("listener", listener).tag("mechanism", mechanism)
+                .tag("phase", reauthentication ? "reauthentication" : "initial")
+                .tag("outcome", succeeded ? "success" : "failure").tag("reason", reason)
+                .description("Client authentications decided").register(registry).increment();
+    }
+
+    /** A connection was closed for breaking the authentication rules; {@code reason} is from a fixed set. */
+    public void authenticationClosed(String listener, String reason) {
+        Counter.builder("streamgate.authentication.closes").tag("listener", listener).tag("reason", reason)
+                .description("Connections closed for breaking the authentication rules").register(registry)
+                .increment();
     }
 
     public void requestFailed(ApiKeys apiKey) {

@@ -3,12 +3,14 @@ package io.streamgate.core.proxy;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
 import io.streamgate.core.GatewayConfig;
 import io.streamgate.core.address.HostPort;
+import io.streamgate.core.auth.ClientAuthenticator;
 import io.streamgate.core.chain.EffectiveChain;
 import io.streamgate.core.chain.InstalledInterceptor;
 import io.streamgate.core.chain.InterceptorRegistry;
@@ -24,6 +26,7 @@ import io.streamgate.core.protocol.DecodedResponse;
 import io.streamgate.core.protocol.GatewayApiSupport;
 import io.streamgate.core.protocol.KafkaMessageCodec;
 import io.streamgate.core.protocol.ProduceRequests;
+import io.streamgate.core.upstream.UpstreamConnector;
 import io.streamgate.core.upstream.UpstreamTarget;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.message.MetadataRequestData;
@@ -44,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection and the upstream broker connection that serves it, handled together on the client
@@ -55,6 +59,10 @@ import java.util.concurrent.CompletionStage;
  * of its own (for interceptors), and puts the client's number back on each response. Responses leave in
  * request order, whatever order they become ready in. Produce with {@code acks=0} gets no response from the
  * broker, so none is awaited.
+ *
+ * <p>On a listener that authenticates clients, {@link ConnectionAuthentication} says which requests may pass (before
+ * authentication only ApiVersions and SASL); SaslHandshake and SaslAuthenticate are answered by the gateway, in request
+ * order like any response, or relayed to the broker and watched (delegated authentication).
  *
  * <p>Requests go upstream in the order the client sent them: while one is in an asynchronous hook, the
  * requests after it wait, and the client is not read. Backpressure: while the upstream connection cannot take
@@ -68,6 +76,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     private static final int PAUSED_UPSTREAM_UNWRITABLE = 1 << 1;
     private static final int PAUSED_DRAINING = 1 << 2;
     private static final int PAUSED_INTERCEPTING = 1 << 3;
+    private static final int PAUSED_REFUSING = 1 << 4;
     private static final String OWN_CLIENT_ID = "streamgate";
     private static final short OWN_METADATA_VERSION = 12;
     /**
@@ -91,12 +100,15 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     private Channel client;
     private Channel upstream;
     private ClientConnectionInfo info;
+    private ConnectionAuthentication authentication;
     private EffectiveChain chain = EffectiveChain.EMPTY;
     private int chainVersion = -1;
     private int nextUpstreamCorrelationId;
     private int readPauses;
     private boolean intercepting;
     private boolean closed;
+    /** Authentication failed: the refusal is on its way and nothing more is read. */
+    private boolean refusing;
     private boolean clientNeedsFlush;
 
     public ProxyConnection(ProxyServices services, GatewayConfig.ListenerConfig listener, UpstreamTarget target) {
@@ -142,6 +154,8 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         client = ctx.channel();
         responses.writeTo(client);
         info = new ClientConnectionInfo((InetSocketAddress) client.remoteAddress(), listener.name());
+        authentication = new ConnectionAuthentication(services.authentication(listener), info);
+        authentication.start(client, client::close);
         services.register(this);
         metrics.connectionOpened();
         pause(PAUSED_CONNECTING);
@@ -169,7 +183,9 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         HostPort broker = candidates.get(index);
-        services.connector().connect(broker, client.eventLoop(), new UpstreamHandler())
+        services.connector().connect(broker, client.eventLoop(), new UpstreamHandler(),
+                        authentication.relaysToBroker() ? UpstreamConnector.SaslLogin.RELAYED_FROM_CLIENT
+                                : UpstreamConnector.SaslLogin.GATEWAY)
                 .whenComplete((channel, failure) -> {
                     if (failure != null) {
                         connectUpstream(candidates, index + 1, failure);
@@ -195,7 +211,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf frame = (ByteBuf) msg;
-        if (closed) {
+        if (closed || refusing) {
             frame.release();
         } else if (upstream == null || intercepting) {
             heldRequests.add(frame);
@@ -225,6 +241,23 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         }
         ApiKeys apiKey = ApiKeys.forId(apiKeyId);
         metrics.requestReceived(apiKey, frame.readableBytes());
+        ClientAuthenticator.Admission admission = authentication.admit(apiKey);
+        if (admission == ClientAuthenticator.Admission.ANSWER) {
+            answerSasl(frame, apiKey, version, correlationId, now);
+            return;
+        } else if (admission == ClientAuthenticator.Admission.RELAY) {
+            try {
+                authentication.relay(frame, apiKey, version);
+            } catch (RuntimeException e) {
+                protocolError(frame, "malformed " + apiKey.name + " v" + version + " request");
+                return;
+            }
+        } else if (admission != ClientAuthenticator.Admission.PASS) {
+            frame.release();
+            authentication.refused(admission, apiKey);
+            client.close();
+            return;
+        }
         boolean expectsResponse;
         try {
             expectsResponse = apiKey != ApiKeys.PRODUCE || ProduceRequests.acks(frame, version) != 0;
@@ -241,6 +274,54 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         intercept(frame, request, stages, expectsResponse);
+    }
+
+    /**
+     * Answers a SaslHandshake or SaslAuthenticate of a gateway-managed listener, in request order. A refusal waits
+     * for the delay failed authentications earn, and then closes the connection, as a broker does.
+     */
+    private void answerSasl(ByteBuf frame, ApiKeys apiKey, short version, int correlationId, long now) {
+        ConnectionAuthentication.Answer answer;
+        try {
+            answer = authentication.answer(frame, apiKey, version);
+        } catch (RuntimeException e) {
+            // only the exception's type: its message might quote what the client sent
+            protocolError(frame, "cannot process " + apiKey.name + " v" + version + " request ("
+                    + e.getClass().getSimpleName() + ")");
+            return;
+        }
+        frame.release();
+        if (answer.authenticated()) {
+            chainVersion = -1; // the chain depends on who the client is
+        }
+        InFlightRequest request = new InFlightRequest(apiKey, version, correlationId, ResponseHandling.PASSTHROUGH,
+                now, EffectiveChain.EMPTY);
+        owe(request);
+        ByteBuf response = KafkaMessageCodec.encodeResponse(client.alloc(), apiKey, version, correlationId,
+                answer.body());
+        if (!answer.closeAfter()) {
+            complete(request, response);
+            return;
+        }
+        refuseLater(request, response, answer.delayMillis());
+    }
+
+    /**
+     * Sends a refused authentication's answer after {@code delayMillis}, then closes the connection; meanwhile nothing
+     * more is read, and a broker closing its side (delegated authentication) does not cut the answer short.
+     */
+    private void refuseLater(InFlightRequest request, ByteBuf response, long delayMillis) {
+        refusing = true;
+        pause(PAUSED_REFUSING);
+        client.eventLoop().schedule(() -> {
+            if (closed) {
+                response.release();
+                return;
+            }
+            complete(request, response);
+            clientNeedsFlush = false;
+            client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }, delayMillis, TimeUnit.MILLISECONDS);
     }
 
     /** This connection's chain, refreshed when the installed interceptors have changed. */
@@ -399,6 +480,9 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closed = true;
+        if (authentication != null) {
+            authentication.close();
+        }
         services.unregister(this);
         metrics.connectionClosed();
         if (upstream != null) {
@@ -499,6 +583,9 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         ResponseFrames.setCorrelationId(frame, request.clientCorrelationId);
+        if (request.apiKey == ApiKeys.SASL_AUTHENTICATE && refusedByBroker(request, frame)) {
+            return;
+        }
         List<InstalledInterceptor> hooks = request.responseStages();
         ResponseProcessor processor = services.responseProcessor(listener.name());
         DecodedResponse decoded;
@@ -522,6 +609,28 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     }
 
     /**
+     * Delegated authentication: takes the broker's verdict on the client's relayed exchange. A refusal is sent on after
+     * the delay repeated failures earn; returns whether it was (the frame then belongs to it).
+     */
+    private boolean refusedByBroker(InFlightRequest request, ByteBuf frame) {
+        ClientAuthenticator.RelayedOutcome outcome;
+        try {
+            outcome = authentication.relayedResponse(frame, request.apiVersion);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read the broker's SaslAuthenticate response for {} ({}); it is forwarded as it is",
+                    client.remoteAddress(), e.getClass().getSimpleName());
+            return false;
+        }
+        if (outcome instanceof ClientAuthenticator.RelayedOutcome.Accepted) {
+            chainVersion = -1; // the chain depends on who the client is
+        } else if (outcome instanceof ClientAuthenticator.RelayedOutcome.Refused refused) {
+            refuseLater(request, frame, refused.delayMillis());
+            return true;
+        }
+        return false;
+    }
+
+    /**
      * Whether the response now arriving may reach the client as its bytes arrive: it answers the next request
      * expected from the broker, nothing needs to look into it (no response hook, no address to rewrite), and every
      * earlier response has been sent, so its bytes can go straight after them.
@@ -529,7 +638,8 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     private boolean streamsResponse(int correlationId, int frameBytes) {
         InFlightRequest request = awaitingUpstream.peek();
         return !closed && request != null && request.upstreamCorrelationId == correlationId
-                && request.ownRequest == null && request.handling == ResponseHandling.PASSTHROUGH
+                && request.ownRequest == null && request.apiKey != ApiKeys.SASL_AUTHENTICATE
+                && request.handling == ResponseHandling.PASSTHROUGH
                 && request.chain.responseStages(request.apiKey).length == 0 && responses.isNext(request);
     }
 
@@ -621,8 +731,8 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void upstreamClosed() {
-        if (closed) {
-            return;
+        if (closed || refusing) {
+            return; // a refusal in progress closes the client connection once its answer is out
         }
         for (InFlightRequest request : awaitingUpstream) {
             if (request.ownRequest == null) {

@@ -1,7 +1,10 @@
 package io.streamgate.core.proxy;
 
 import io.streamgate.core.address.BrokerAddressRewriter;
+import io.streamgate.core.GatewayConfig;
+import io.streamgate.core.auth.AuthenticationBackoff;
 import io.streamgate.core.auth.GatewaySecurity;
+import io.streamgate.core.auth.ListenerAuthentication;
 import io.streamgate.core.chain.InterceptorRegistry;
 import io.streamgate.core.metrics.GatewayMetrics;
 import io.streamgate.core.upstream.UpstreamConnector;
@@ -27,6 +30,9 @@ public final class ProxyServices {
     private final GatewayMetrics metrics;
     private final GatewaySecurity security;
     private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
+    /** Failed authentications slow down per client address across every listener. */
+    private final AuthenticationBackoff authenticationBackoff = AuthenticationBackoff.defaults();
+    private final Map<String, ListenerAuthentication> listenerAuthentication = new ConcurrentHashMap<>();
 
     /** Services for a gateway whose listeners all tell clients the addresses {@code addressRewriter} writes. */
     public ProxyServices(UpstreamRoutes routes, UpstreamConnector connector, BrokerAddressRewriter addressRewriter,
@@ -85,6 +91,18 @@ public final class ProxyServices {
 
     GatewaySecurity security() {
         return security;
+    }
+
+    /** How clients of {@code listener} authenticate; made once per listener. */
+    public ListenerAuthentication authentication(GatewayConfig.ListenerConfig listener) {
+        return listenerAuthentication.computeIfAbsent(listener.name(), name -> new ListenerAuthentication(name,
+                listener.usesSasl(), listener.authentication(), security, metrics, authenticationBackoff));
+    }
+
+    /** Releases what authentication holds (JWKS refreshers). */
+    public void close() {
+        listenerAuthentication.values().forEach(ListenerAuthentication::close);
+        listenerAuthentication.clear();
     }
 
     void register(ProxyConnection connection) {

@@ -53,12 +53,34 @@ public final class UpstreamConnector implements Closeable {
                 ? UpstreamSasl.login(clientConfig) : null;
     }
 
+    /** Who authenticates a new upstream connection with SASL. */
+    public enum SaslLogin {
+        /** The gateway, with its own credentials, before the connection carries any client request. */
+        GATEWAY,
+        /**
+         * Nobody yet: the client's own SASL exchange will be relayed on it (delegated authentication). Only the
+         * client it serves ever uses the connection, and no other connection is opened with the client's identity.
+         */
+        RELAYED_FROM_CLIENT
+    }
+
+    /** Whether connections to Kafka use SASL (SASL_PLAINTEXT or SASL_SSL). */
+    public boolean usesSasl() {
+        return sasl != null;
+    }
+
+    /** As {@link #connect(HostPort, EventLoop, ChannelHandler, SaslLogin)}, logging in as the gateway. */
+    public CompletionStage<Channel> connect(HostPort broker, EventLoop eventLoop, ChannelHandler responseHandler) {
+        return connect(broker, eventLoop, responseHandler, SaslLogin.GATEWAY);
+    }
+
     /**
      * Connects to a broker. The stage completes with the channel once it is ready to carry Kafka requests
-     * (TLS handshake and SASL authentication done, when used); {@code responseHandler} then receives whole
-     * response frames.
+     * (TLS handshake and, with {@link SaslLogin#GATEWAY}, SASL authentication done, when used);
+     * {@code responseHandler} then receives whole response frames.
      */
-    public CompletionStage<Channel> connect(HostPort broker, EventLoop eventLoop, ChannelHandler responseHandler) {
+    public CompletionStage<Channel> connect(HostPort broker, EventLoop eventLoop, ChannelHandler responseHandler,
+                                            SaslLogin login) {
         CompletableFuture<Channel> ready = new CompletableFuture<>();
         Bootstrap bootstrap = new Bootstrap()
                 .group(eventLoop)
@@ -75,7 +97,7 @@ public final class UpstreamConnector implements Closeable {
                                     new SslHandler(sslFactory.createSslEngine(broker.host(), broker.port())));
                         }
                         channel.pipeline().addLast("frames", KafkaFrameDecoder.forResponses());
-                        if (sasl != null) {
+                        if (sasl != null && login == SaslLogin.GATEWAY) {
                             channel.pipeline().addLast("sasl",
                                     new SaslAuthenticationHandler(sasl, broker.host(), connectTimeout));
                         }

@@ -1,5 +1,6 @@
 package io.streamgate.core.upstream;
 
+import io.streamgate.core.auth.OAuthBearerAllowList;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.security.JaasContext;
@@ -51,7 +52,7 @@ public final class UpstreamSasl implements Closeable {
         Map<String, ?> configs = clientConfig.values();
         String mechanism = clientConfig.getString(SaslConfigs.SASL_MECHANISM);
         if (OAuthBearerLoginModule.OAUTHBEARER_MECHANISM.equals(mechanism)) {
-            OAuthBearerAllowedUrls.allow(clientConfig.getString(SaslConfigs.SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL));
+            OAuthBearerAllowList.permit(clientConfig.getString(SaslConfigs.SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL));
         }
         JaasContext jaasContext = JaasContext.loadClientContext(configs);
         AuthenticateCallbackHandler callbackHandler = newCallbackHandler(clientConfig, mechanism);

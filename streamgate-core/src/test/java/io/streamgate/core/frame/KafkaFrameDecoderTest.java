@@ -51,6 +51,32 @@ class KafkaFrameDecoderTest {
     }
 
     @Test
+    void appliesAChangedLimitFromTheNextFrameOn() {
+        KafkaFrameDecoder decoder = channel.pipeline().get(KafkaFrameDecoder.class);
+        decoder.maxFrameBytes(16);
+        assertThat(decoder.maxFrameBytes()).isEqualTo(16);
+        assertThatThrownBy(() -> channel.writeInbound(frame(20)))
+                .isInstanceOf(DecoderException.class)
+                .cause().hasMessage("frame of 20 bytes exceeds the limit of 16 bytes");
+    }
+
+    @Test
+    void acceptsLargerFramesOnceTheLimitIsRaised() {
+        KafkaFrameDecoder decoder = channel.pipeline().get(KafkaFrameDecoder.class);
+        decoder.maxFrameBytes(16);
+        channel.writeInbound(frame(12));
+        decoder.maxFrameBytes(1024);
+        channel.writeInbound(frame(500));
+
+        ByteBuf small = channel.readInbound();
+        ByteBuf large = channel.readInbound();
+        assertThat(large.readableBytes()).isEqualTo(504);
+        small.release();
+        large.release();
+        assertThat(channel.finish()).isFalse();
+    }
+
+    @Test
     void rejectsAFrameLargerThanTheLimit() {
         ByteBuf oversized = Unpooled.buffer().writeInt(1025).writeZero(16);
 

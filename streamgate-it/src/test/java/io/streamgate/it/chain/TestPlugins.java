@@ -73,6 +73,35 @@ public final class TestPlugins {
         }
     }
 
+    /**
+     * Records who sent each Produce request, as {@code label:principal:serviceAccount:groups} (groups sorted,
+     * comma-separated), in {@link #RECORDED}.
+     */
+    public static final class PrincipalRecorder extends Base {
+        @Override
+        public String id() {
+            return "test-principal-recorder";
+        }
+
+        @Override
+        public String configSchema() {
+            return """
+                    {"type": "object", "properties": {"label": {"type": "string"}}, "required": ["label"],
+                     "additionalProperties": false}""";
+        }
+
+        @Override
+        public Interceptor create(PluginConfig config, PluginContext context) {
+            String label = config.string("label").orElseThrow();
+            return hooks -> hooks.onRequest(ProduceRequestData.class, (ctx, request) -> {
+                RECORDED.add(label + ":" + ctx.connection().principal() + ":"
+                        + ctx.connection().serviceAccount().orElse("-") + ":"
+                        + String.join(",", new java.util.TreeSet<>(ctx.connection().groups())));
+                return RequestOutcome.forward();
+            });
+        }
+    }
+
     /** Fails every request of one API with a configured error. */
     public static final class Refuser extends Base {
         @Override

@@ -1,0 +1,128 @@
+package io.streamgate.core.auth;
+
+import io.streamgate.core.metrics.GatewayMetrics;
+import org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * How clients of one listener authenticate, shared by its connections: the mechanisms offered, the directory and JWT
+ * validation behind them, and where outcomes are counted and audited. Thread-safe.
+ */
+public final class ListenerAuthentication implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ListenerAuthentication.class);
+
+    private final String listener;
+    private final boolean saslRequired;
+    private final AuthenticationConfig config;
+    private final GatewaySecurity security;
+    private final GatewayMetrics metrics;
+    private final AuthenticationBackoff backoff;
+    private final OAuthBearerValidation oauth;
+    private final CertificatePrincipals certificates;
+
+    /**
+     * @param saslRequired whether clients of the listener must authenticate with SASL (SASL_PLAINTEXT, SASL_SSL)
+     */
+    public ListenerAuthentication(String listener, boolean saslRequired, AuthenticationConfig config,
+                                  GatewaySecurity security, GatewayMetrics metrics, AuthenticationBackoff backoff) {
+        this.listener = listener;
+        this.saslRequired = saslRequired;
+        this.config = config;
+        this.security = security;
+        this.metrics = metrics;
+        this.backoff = backoff;
+        this.oauth = saslRequired && config.mode() == AuthenticationMode.GATEWAY
+                && config.saslMechanisms().contains(OAuthBearerLoginModule.OAUTHBEARER_MECHANISM)
+                ? new OAuthBearerValidation(config.oauthBearer()) : null;
+        this.certificates = new CertificatePrincipals(config.principalMappingRules(), security.directory());
+    }
+
+    /** The authentication state of a new connection from {@code client}. */
+    public ClientAuthenticator newConnection(InetSocketAddress client) {
+        return new ClientAuthenticator(this, client);
+    }
+
+    public String listener() {
+        return listener;
+    }
+
+    public boolean saslRequired() {
+        return saslRequired;
+    }
+
+    public AuthenticationConfig config() {
+        return config;
+    }
+
+    public List<String> mechanisms() {
+        return config.saslMechanisms();
+    }
+
+    /** Maps client certificates to identities. */
+    public CertificatePrincipals certificates() {
+        return certificates;
+    }
+
+    IdentityDirectory directory() {
+        return security.directory();
+    }
+
+    OAuthBearerValidation oauth() {
+        return oauth;
+    }
+
+    AuthenticationBackoff backoff() {
+        return backoff;
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * A client certificate on a TLS listener without SASL: who it proves its holder to be, counted and audited as
+     * mechanism {@code SSL}.
+     *
+     * @throws AuthenticationFailedException when no mapping rule gives the subject a principal
+     */
+    public Identity authenticateCertificate(InetSocketAddress client, X509Certificate certificate)
+            throws AuthenticationFailedException {
+        try {
+            Identity identity = certificates.identify(certificate);
+            record(client, "SSL", identity.principal(), false, null, null);
+            return identity;
+        } catch (AuthenticationFailedException e) {
+            record(client, "SSL", null, false, AuthenticationFailure.INVALID_CREDENTIALS, e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Counts and audits one decided authentication. */
+    void record(InetSocketAddress client, String mechanism, String principal, boolean reauthentication,
+                AuthenticationFailure failure, String reason) {
+        metrics.authenticated(listener, mechanism, reauthentication, failure == null,
+                failure == null ? "none" : failure.tag());
+        try {
+            security.audit().record(new AuthenticationEvent(Instant.now(), listener,
+                    client.getAddress().getHostAddress() + ":" + client.getPort(), mechanism, principal,
+                    failure == null, reason));
+        } catch (RuntimeException e) { // an audit that fails must not break the connection
+            LOG.warn("Cannot record an authentication of listener {} in the audit: {}", listener, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (oauth != null) {
+            oauth.close();
+        }
+    }
+}
