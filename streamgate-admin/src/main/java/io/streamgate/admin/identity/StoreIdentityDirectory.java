@@ -82,6 +82,16 @@ public final class StoreIdentityDirectory implements IdentityDirectory, AutoClos
         }
     }
 
+    /** A gateway token's expiry, so that a PLAIN session ends with its token; empty for anything else. */
+    @Override
+    public Optional<Instant> plainCredentialExpiry(String password) {
+        try {
+            return Optional.of(tokens.verify(password).expiresAt());
+        } catch (AuthenticationFailedException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public Identity authenticatePlain(String username, String password) throws AuthenticationFailedException {
         GatewayTokens.Claims claims = tokens.verify(password);

@@ -15,14 +15,24 @@ class ApiVersionsNegotiationTest {
         ApiVersionsResponseData broker = new ApiVersionsResponseData();
         broker.apiKeys().add(api(ApiKeys.PRODUCE.id, 0, 99));      // broker newer than the gateway
         broker.apiKeys().add(api(ApiKeys.FETCH.id, 4, 12));        // broker older than the gateway
-        broker.apiKeys().add(api(ApiKeys.SASL_HANDSHAKE.id, 0, 1)); // gateway refuses v0
 
         ApiVersionsResponseData offered = ApiVersionsNegotiation.intersect(broker, true);
 
         assertThat(offered.apiKeys().find(ApiKeys.PRODUCE.id).maxVersion()).isEqualTo(ApiKeys.PRODUCE.latestVersion());
         assertThat(offered.apiKeys().find(ApiKeys.PRODUCE.id).minVersion()).isEqualTo(ApiKeys.PRODUCE.oldestVersion());
         assertThat(offered.apiKeys().find(ApiKeys.FETCH.id).maxVersion()).isEqualTo((short) 12);
-        assertThat(offered.apiKeys().find(ApiKeys.SASL_HANDSHAKE.id).minVersion()).isEqualTo((short) 1);
+    }
+
+    @Test
+    void keepsSaslHandshakeVersionZeroListedForLibrdkafkaWhileRefusingIt() {
+        ApiVersionsResponseData broker = new ApiVersionsResponseData();
+        broker.apiKeys().add(api(ApiKeys.SASL_HANDSHAKE.id, 0, 1));
+
+        ApiVersionsResponseData offered = ApiVersionsNegotiation.intersect(broker, true);
+
+        assertThat(offered.apiKeys().find(ApiKeys.SASL_HANDSHAKE.id).minVersion()).isZero();
+        assertThat(offered.apiKeys().find(ApiKeys.SASL_HANDSHAKE.id).maxVersion()).isEqualTo((short) 1);
+        assertThat(GatewayApiSupport.supports(ApiKeys.SASL_HANDSHAKE.id, (short) 0)).isFalse();
     }
 
     @Test
