@@ -39,14 +39,14 @@ public final class ApiVersionsNegotiation {
                 continue;
             }
             short min = (short) Math.max(broker.minVersion(), ours.get().min());
-            if (broker.apiKey() == ApiKeys.SASL_HANDSHAKE.id) {
-                // librdkafka turns SASL on only if SaslHandshake v0 is listed (then sends v1 with SaslAuthenticate);
-                // the range keeps the broker's v0 for it, and a v0 request is still refused as unsupported.
-                min = broker.minVersion();
-            }
             short max = (short) Math.min(broker.maxVersion(), ours.get().max());
             if (streamFetchResponses && broker.apiKey() == ApiKeys.FETCH.id) {
                 max = (short) Math.min(max, STREAMED_FETCH_MAX_VERSION);
+            }
+            if (broker.apiKey() == ApiKeys.SASL_HANDSHAKE.id && min <= max) {
+                // librdkafka turns SASL on only if SaslHandshake v0 is listed (then sends v1 with SaslAuthenticate);
+                // the range keeps the broker's v0 for it, and a v0 request is still refused as unsupported.
+                min = broker.minVersion();
             }
             if (min <= max) {
                 offered.add(new ApiVersion().setApiKey(broker.apiKey()).setMinVersion(min).setMaxVersion(max));
