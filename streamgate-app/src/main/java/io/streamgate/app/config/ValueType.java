@@ -271,24 +271,11 @@ sealed interface ValueType {
      */
     record ListenerListValue() implements ValueType {
 
-        private static final YAMLMapper YAML = new YAMLMapper();
-
         @Override
         public Object read(JsonNode node) throws InvalidValueException {
-            JsonNode list = node;
-            if (node.isTextual()) {
-                if (node.textValue().isBlank()) {
-                    return List.of();
-                }
-                try {
-                    list = YAML.readTree(node.textValue());
-                } catch (JsonProcessingException e) {
-                    throw new InvalidValueException(": expected " + expectation() + " as YAML or JSON text, which "
-                            + "it is not");
-                }
-            }
-            if (list == null || !list.isArray()) {
-                throw new InvalidValueException(": expected " + expectation());
+            JsonNode list = yamlList(node, expectation());
+            if (list == null) {
+                return List.of();
             }
             List<StreamgateConfig.Listener> listeners = new ArrayList<>(list.size());
             List<String> problems = new ArrayList<>();
@@ -478,30 +465,39 @@ sealed interface ValueType {
     }
 
     /**
+     * A list given as a YAML list (in the file) or as YAML or JSON text (in the environment): the list, or null when
+     * the text is blank. Error messages never repeat the value, which may hold secrets.
+     */
+    private static JsonNode yamlList(JsonNode node, String expectation) throws InvalidValueException {
+        JsonNode list = node;
+        if (node.isTextual()) {
+            if (node.textValue().isBlank()) {
+                return null;
+            }
+            try {
+                list = new YAMLMapper().readTree(node.textValue());
+            } catch (JsonProcessingException e) {
+                throw new InvalidValueException(": expected " + expectation + " as YAML or JSON text, which it is not");
+            }
+        }
+        if (list == null || !list.isArray()) {
+            throw new InvalidValueException(": expected " + expectation);
+        }
+        return list;
+    }
+
+    /**
      * A list of small records, e.g. {@code [{name: ci, token: ..., role: admin}]}: a YAML list in the file, the same
      * as YAML or JSON text in the environment. Every component is required; components are text or enum constants.
      * Values may be secrets, so error messages name the position and the field, never the value.
      */
     record RecordListValue(Class<? extends Record> element) implements ValueType {
 
-        private static final YAMLMapper YAML = new YAMLMapper();
-
         @Override
         public Object read(JsonNode node) throws InvalidValueException {
-            JsonNode list = node;
-            if (node.isTextual()) {
-                if (node.textValue().isBlank()) {
-                    return List.of();
-                }
-                try {
-                    list = YAML.readTree(node.textValue());
-                } catch (JsonProcessingException e) {
-                    throw new InvalidValueException(": expected " + expectation() + " as YAML or JSON text, which "
-                            + "it is not");
-                }
-            }
-            if (list == null || !list.isArray()) {
-                throw new InvalidValueException(": expected " + expectation());
+            JsonNode list = yamlList(node, expectation());
+            if (list == null) {
+                return List.of();
             }
             List<Object> records = new ArrayList<>(list.size());
             for (int i = 0; i < list.size(); i++) {
