@@ -108,11 +108,16 @@ public final class GatewayExtension implements BeforeAllCallback, AfterEachCallb
 
     @Override
     public void afterEach(ExtensionContext context) {
-        clients.close();
+        if (clients != null) {
+            clients.close();
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
+        if (gateway == null) {
+            return; // it did not start: beforeAll's failure is the one to report
+        }
         clients.close();
         gateway.close();
         long leaked = NettyLeaks.collect() - leaksBefore;
