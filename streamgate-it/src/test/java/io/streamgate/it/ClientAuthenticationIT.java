@@ -291,6 +291,10 @@ class ClientAuthenticationIT {
             }
             assertThat(count(GATEWAY.meters(), "streamgate.authentication.closes", "reason", "timeout"))
                     .isEqualTo(before + 1);
+            assertThat(AUDIT.events()).anySatisfy(event -> {
+                assertThat(event.succeeded()).isFalse();
+                assertThat(event.reason()).startsWith("not authenticated within");
+            });
         }
 
         @Test

@@ -110,10 +110,24 @@ public final class ListenerAuthentication implements AutoCloseable {
                 AuthenticationFailure failure, String reason) {
         metrics.authenticated(listener, mechanism, reauthentication, failure == null,
                 failure == null ? "none" : failure.tag());
+        audit(client, mechanism, principal, failure == null, reason);
+    }
+
+    /**
+     * Audits a connection closed before it authenticated (counted in {@code streamgate.authentication.closes}, not as
+     * an authentication): {@code mechanism} and {@code principal} are null when the client never said.
+     */
+    public void auditUnauthenticatedClose(InetSocketAddress client, String mechanism, String principal,
+                                          String reason) {
+        audit(client, mechanism, principal, false, reason);
+    }
+
+    private void audit(InetSocketAddress client, String mechanism, String principal, boolean succeeded,
+                       String reason) {
         try {
             security.audit().record(new AuthenticationEvent(Instant.now(), listener,
                     client.getAddress().getHostAddress() + ":" + client.getPort(), mechanism, principal,
-                    failure == null, reason));
+                    succeeded, reason));
         } catch (RuntimeException e) { // an audit that fails must not break the connection
             LOG.warn("Cannot record an authentication of listener {} in the audit: {}", listener, e.toString());
         }

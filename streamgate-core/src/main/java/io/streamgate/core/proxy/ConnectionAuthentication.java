@@ -84,6 +84,8 @@ final class ConnectionAuthentication {
             timeout = client.eventLoop().schedule(() -> {
                 if (!authenticator.authenticated()) {
                     listener.metrics().authenticationClosed(listener.listener(), "timeout");
+                    listener.auditUnauthenticatedClose(info.clientAddress(), null, null,
+                            "not authenticated within " + timeoutMillis + " ms");
                     LOG.warn("Closing connection from {} on listener {}: not authenticated within {} ms",
                             info.clientAddress(), listener.listener(), timeoutMillis);
                     onTimeout.run();
