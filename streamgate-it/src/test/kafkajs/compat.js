@@ -3,8 +3,12 @@
 // Usage: node compat.js <bootstrap host:port> <topic> <group> <count>
 // Security, optional, as JSON in STREAMGATE_COMPAT_SECURITY:
 //   {"ssl": {"ca": "<ca.pem>", "cert": "<client.pem>", "key": "<client-key.pem>"},
-//    "sasl": {"mechanism": "plain|scram-sha-256|scram-sha-512", "username": "...", "password": "..."}}
+//    "sasl": {"mechanism": "plain|scram-sha-256|scram-sha-512", "username": "...", "password": "..."},
+//    "connectTo": "127.0.0.1"}
+// connectTo: connect every TLS socket to that address while still asking for the broker's own name (SNI) and
+// verifying the certificate against it, as a client-side resolver override for names no DNS knows.
 const fs = require('fs');
+const tls = require('tls');
 const { Kafka, logLevel } = require('kafkajs');
 
 const [bootstrap, topic, groupId, countArg] = process.argv.slice(2);
@@ -22,6 +26,10 @@ function security() {
   }
   if (given.sasl) {
     options.sasl = given.sasl;
+  }
+  if (given.connectTo) {
+    options.socketFactory = ({ host, port, ssl, onConnect }) =>
+      tls.connect({ ...ssl, host: given.connectTo, port, servername: host }, onConnect);
   }
   return options;
 }

@@ -1,11 +1,14 @@
 package io.streamgate.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.streamgate.core.listener.ListenerRouting;
 import io.streamgate.core.protocol.KafkaMessageCodec;
+import io.streamgate.it.compat.ExternalTool;
 import io.streamgate.testing.clients.KafkaClients;
 import io.streamgate.testing.junit.GatewayExtension;
 import io.streamgate.testing.junit.KafkaClusterExtension;
@@ -26,19 +29,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.DataInputStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
-import java.io.DataInputStream;
-import java.net.InetAddress;
-import java.security.KeyStore;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 
 import static io.streamgate.it.Records.consume;
 import static io.streamgate.it.Records.unique;
@@ -119,6 +125,28 @@ class SniRoutingIT {
         List<ConsumerRecord<String, String>> received = consume(consumer, 30, Duration.ofSeconds(30));
 
         assertThat(received).hasSize(30);
+    }
+
+    /** kafkajs, connecting every socket to loopback while asking for each broker's own name (SNI). */
+    @Test
+    void kafkajsProducesAndConsumesThroughSniRouting() throws Exception {
+        Path kafkajs = Path.of("src", "test", "kafkajs").toAbsolutePath();
+        ExternalTool.require(ExternalTool.onPath("node") && Files.isDirectory(kafkajs.resolve("node_modules/kafkajs")),
+                "node with kafkajs", "npm ci --prefix streamgate-it/src/test/kafkajs");
+        String security = new ObjectMapper().writeValueAsString(Map.of(
+                "ssl", Map.of("ca", CERTIFICATES.caPem().toString()), "connectTo", "127.0.0.1"));
+
+        ExternalTool.Result result = ExternalTool.run(List.of("node", "compat.js",
+                        GATEWAY.gateway().bootstrapServers("sni"), unique("sni-kafkajs"), unique("sni-kafkajs-group"),
+                        "50"), kafkajs, Map.of("STREAMGATE_COMPAT_SECURITY", security), "", Duration.ofSeconds(120));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(result.stdout().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(summary.get("received").asInt()).isEqualTo(50);
+        List<String> brokers = new ArrayList<>();
+        summary.get("brokers").forEach(broker -> brokers.add(broker.asText()));
+        assertThat(brokers).containsExactlyInAnyOrder("broker-1.gw.test:" + SNI_PORT, "broker-2.gw.test:" + SNI_PORT,
+                "broker-3.gw.test:" + SNI_PORT);
     }
 
     @Test

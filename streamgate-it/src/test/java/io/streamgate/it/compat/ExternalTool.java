@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * message saying how to install it, unless {@code REQUIRE_COMPAT_TOOLS=true} (set by {@code .ci/run},
  * which installs the tools), in which case a missing tool fails the test.
  */
-final class ExternalTool {
+public final class ExternalTool {
 
     private static final boolean REQUIRED = "true".equalsIgnoreCase(System.getenv("REQUIRE_COMPAT_TOOLS"));
 
@@ -24,14 +24,14 @@ final class ExternalTool {
     }
 
     /** Skips (or fails, in CI) unless {@code available}. */
-    static void require(boolean available, String what, String install) {
+    public static void require(boolean available, String what, String install) {
         if (REQUIRED && !available) {
             throw new AssertionError(what + " is required (REQUIRE_COMPAT_TOOLS=true) but missing: " + install);
         }
         Assumptions.assumeTrue(available, what + " is not installed; " + install);
     }
 
-    static boolean onPath(String command) {
+    public static boolean onPath(String command) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (Files.isExecutable(Path.of(dir, command))) {
                 return true;
@@ -41,13 +41,13 @@ final class ExternalTool {
     }
 
     /** Runs a command to completion, feeding it {@code stdin}. */
-    static Result run(List<String> command, Path workingDirectory, String stdin, Duration timeout)
+    public static Result run(List<String> command, Path workingDirectory, String stdin, Duration timeout)
             throws IOException, InterruptedException {
         return run(command, workingDirectory, java.util.Map.of(), stdin, timeout);
     }
 
     /** Runs a command to completion with extra environment variables, feeding it {@code stdin}. */
-    static Result run(List<String> command, Path workingDirectory, java.util.Map<String, String> environment,
+    public static Result run(List<String> command, Path workingDirectory, java.util.Map<String, String> environment,
                       String stdin, Duration timeout) throws IOException, InterruptedException {
         Path output = Files.createTempFile("tool-out", ".txt");
         Path errors = Files.createTempFile("tool-err", ".txt");
@@ -71,7 +71,7 @@ final class ExternalTool {
         return result;
     }
 
-    record Result(int exitCode, String stdout, String stderr, boolean timedOut) {
+    public record Result(int exitCode, String stdout, String stderr, boolean timedOut) {
         @Override
         public String toString() {
             return "exit " + exitCode + (timedOut ? " (timed out)" : "") + "\n--- stdout\n" + stdout + "\n--- stderr\n"
