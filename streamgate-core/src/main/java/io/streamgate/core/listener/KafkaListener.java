@@ -3,13 +3,11 @@ package io.streamgate.core.listener;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.streamgate.core.GatewayConfig;
 import io.streamgate.core.address.BrokerPortMapping;
 import io.streamgate.core.address.HostPort;
 import io.streamgate.core.proxy.ProxyServices;
-import io.streamgate.core.upstream.UpstreamConnector;
 import io.streamgate.core.upstream.UpstreamTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,14 +157,7 @@ public final class KafkaListener implements ClientListener {
     }
 
     private ServerBootstrap serverBootstrap(UpstreamTarget target) {
-        return new ServerBootstrap()
-                .group(acceptors, workers)
-                .channel(transport.serverChannelType())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, UpstreamConnector.WATER_MARK)
+        return transport.serverBootstrap(acceptors, workers)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {

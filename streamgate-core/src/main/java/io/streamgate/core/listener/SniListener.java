@@ -1,14 +1,11 @@
 package io.streamgate.core.listener;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.streamgate.core.GatewayConfig;
 import io.streamgate.core.address.HostPort;
 import io.streamgate.core.proxy.ProxyServices;
-import io.streamgate.core.upstream.UpstreamConnector;
 
 import java.net.InetSocketAddress;
 import java.util.Collection;
@@ -57,14 +54,7 @@ public final class SniListener implements ClientListener {
     @Override
     public InetSocketAddress bind(ProxyServices services) throws InterruptedException {
         pipeline.services(services);
-        channel = new ServerBootstrap()
-                .group(acceptors, workers)
-                .channel(transport.serverChannelType())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, UpstreamConnector.WATER_MARK)
+        channel = transport.serverBootstrap(acceptors, workers)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel client) {

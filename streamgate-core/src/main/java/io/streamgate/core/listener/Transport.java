@@ -1,6 +1,8 @@
 package io.streamgate.core.listener;
 
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -13,6 +15,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.streamgate.core.upstream.UpstreamConnector;
 
 /** The socket implementation: Linux epoll when its native library loads, Java NIO otherwise. */
 public enum Transport {
@@ -26,6 +29,21 @@ public enum Transport {
     public EventLoopGroup newEventLoopGroup(int threads, String name) {
         IoHandlerFactory handler = this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), handler);
+    }
+
+    /**
+     * A server bootstrap for client-facing ports: accepted connections go to {@code workers}, with Nagle off,
+     * keep-alive on, and the write-buffer bounds that drive backpressure.
+     */
+    public ServerBootstrap serverBootstrap(EventLoopGroup acceptors, EventLoopGroup workers) {
+        return new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(serverChannelType())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, UpstreamConnector.WATER_MARK);
     }
 
     public Class<? extends ServerChannel> serverChannelType() {
