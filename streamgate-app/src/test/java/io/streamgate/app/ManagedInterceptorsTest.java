@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +62,7 @@ class ManagedInterceptorsTest {
                 metadata: {name: tag}
                 spec: {plugin: inject-headers, config: {headers: {x-seeded: "yes"}}}
                 """);
-        int port = freePortPair();
+        int port = GatewayPorts.freePair();
         try (StreamgateApplication application = new StreamgateApplication(config(port, true))) {
             application.start();
             int adminPort = application.adminPort();
@@ -116,7 +114,7 @@ class ManagedInterceptorsTest {
                 metadata: {name: payments}
                 spec: {members: [orders-app]}
                 """);
-        int port = freePortPair();
+        int port = GatewayPorts.freePair();
         String minted;
         try (StreamgateApplication application = new StreamgateApplication(config(port, true))) {
             application.start();
@@ -154,7 +152,7 @@ class ManagedInterceptorsTest {
                 metadata: {name: bad}
                 spec: {plugin: inject-headers, config: {headers: {x: "{{team}}"}}}
                 """);
-        StreamgateApplication application = new StreamgateApplication(config(freePortPair(), true));
+        StreamgateApplication application = new StreamgateApplication(config(GatewayPorts.freePair(), true));
 
         assertThatThrownBy(application::start).isInstanceOf(StartupException.class)
                 .hasMessageStartingWith("resources in " + resources + ": b-bad.yaml, document 1: spec.config.headers.x");
@@ -211,27 +209,6 @@ class ManagedInterceptorsTest {
                 }
             }
             return values;
-        }
-    }
-
-    /** A free port whose successor is free too: the gateway binds the bootstrap port and one broker port after it. */
-    private static int freePortPair() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket first = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-                int port = first.getLocalPort();
-                if (port < 65535 && isFree(port + 1)) {
-                    return port;
-                }
-            }
-        }
-        throw new IOException("no two consecutive free ports");
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket probe = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort() == port;
-        } catch (IOException taken) {
-            return false;
         }
     }
 }

@@ -47,7 +47,7 @@ class StreamgateApplicationTest {
 
     @Test
     void servesClientsThroughTheGatewayInFrontOfTheEmbeddedKafkaAndStopsEverything() throws Exception {
-        int port = freePortPair();
+        int port = GatewayPorts.freePair();
         StreamgateApplication application = new StreamgateApplication(config(port));
         try {
             application.start();
@@ -101,26 +101,6 @@ class StreamgateApplicationTest {
         return Integer.parseInt(ports.getProperty("broker"));
     }
 
-    /** A free port whose successor is free too: the gateway binds the bootstrap port and one broker port after it. */
-    private static int freePortPair() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket first = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-                int port = first.getLocalPort();
-                if (port < 65535 && isFree(port + 1)) {
-                    return port;
-                }
-            }
-        }
-        throw new IOException("no two consecutive free ports");
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket probe = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort() == port;
-        } catch (IOException taken) {
-            return false;
-        }
-    }
 
     private static boolean isOpen(int port) {
         try (Socket socket = new Socket()) {
