@@ -1,0 +1,16 @@
+package io.streamgate.core.vcluster.mapping;
+
+import io.streamgate.core.vcluster.mapping.ApiMapper;
+import org.apache.kafka.common.protocol.ApiKeys;
+
+import java.util.Map;
+
+/** To be written. */
+final class GroupApiMappers {
+
+    private GroupApiMappers() {
+    }
+
+    static void register(Map<ApiKeys, ApiMapper> mappers) {
+    }
+}
