@@ -155,7 +155,7 @@ public final class Gateway implements AutoCloseable {
         }
         ProxyServices services = new ProxyServices(new UpstreamRoutes(bootstrapServers, topology, watcher), connector,
                 rewriters, rewriters.get(config.listener().name()), interceptors, metrics,
-                config.streamFetchResponses(), security);
+                config.streamFetchResponses(), security, config.requireVirtualCluster());
         try {
             for (GatewayConfig.ListenerConfig each : config.listeners()) {
                 if (each.usesSasl() && each.authentication().mode() == AuthenticationMode.DELEGATED

@@ -26,6 +26,8 @@ import java.util.OptionalInt;
  *     their bytes arrive (see {@link #withStreamFetchResponses})
  * @param tlsReloadInterval how often TLS listeners check whether their keystore and truststore files changed on disk,
  *     to serve new connections with the new certificate
+ * @param requireVirtualCluster whether a connection that lands in no virtual cluster (neither through its service
+ *     account nor through its listener) is refused, rather than served by the transparent passthrough cluster
  */
 public record GatewayConfig(
         List<ListenerConfig> listeners,
@@ -35,7 +37,8 @@ public record GatewayConfig(
         int ioThreads,
         PluginsConfig plugins,
         boolean streamFetchResponses,
-        Duration tlsReloadInterval) {
+        Duration tlsReloadInterval,
+        boolean requireVirtualCluster) {
 
     public static final int DEFAULT_MAX_REQUEST_FRAME_BYTES = 100 * 1024 * 1024;
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
@@ -63,6 +66,15 @@ public record GatewayConfig(
         if (tlsReloadInterval.isNegative() || tlsReloadInterval.isZero()) {
             throw new IllegalArgumentException("tlsReloadInterval must be positive, was " + tlsReloadInterval);
         }
+        if (requireVirtualCluster) {
+            for (ListenerConfig listener : listeners) {
+                if (listener.virtualCluster() == null && !listener.identifiesClients()) {
+                    throw new IllegalArgumentException("listener " + listener.name() + " neither authenticates its "
+                            + "clients nor names a virtual cluster, so no connection of it could land in one, and "
+                            + "requireVirtualCluster is set");
+                }
+            }
+        }
     }
 
     /** A configuration with defaults for everything but the upstream bootstrap servers. */
@@ -75,7 +87,16 @@ public record GatewayConfig(
                 Runtime.getRuntime().availableProcessors(),
                 PluginsConfig.defaults(),
                 true,
-                DEFAULT_TLS_RELOAD_INTERVAL);
+                DEFAULT_TLS_RELOAD_INTERVAL,
+                false);
+    }
+
+    /** A configuration that serves connections in no virtual cluster through the passthrough cluster. */
+    public GatewayConfig(List<ListenerConfig> listeners, UpstreamConfig upstream, int maxRequestFrameBytes,
+                         Duration shutdownTimeout, int ioThreads, PluginsConfig plugins, boolean streamFetchResponses,
+                         Duration tlsReloadInterval) {
+        this(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins, streamFetchResponses,
+                tlsReloadInterval, false);
     }
 
     /** The first listener: the only one in most setups. */
@@ -92,32 +113,32 @@ public record GatewayConfig(
 
     public GatewayConfig withListeners(List<ListenerConfig> listeners) {
         return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
-                streamFetchResponses, tlsReloadInterval);
+                streamFetchResponses, tlsReloadInterval, requireVirtualCluster);
     }
 
     public GatewayConfig withUpstream(UpstreamConfig upstream) {
         return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
-                streamFetchResponses, tlsReloadInterval);
+                streamFetchResponses, tlsReloadInterval, requireVirtualCluster);
     }
 
     public GatewayConfig withMaxRequestFrameBytes(int maxRequestFrameBytes) {
         return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
-                streamFetchResponses, tlsReloadInterval);
+                streamFetchResponses, tlsReloadInterval, requireVirtualCluster);
     }
 
     public GatewayConfig withShutdownTimeout(Duration shutdownTimeout) {
         return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
-                streamFetchResponses, tlsReloadInterval);
+                streamFetchResponses, tlsReloadInterval, requireVirtualCluster);
     }
 
     public GatewayConfig withIoThreads(int ioThreads) {
         return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
-                streamFetchResponses, tlsReloadInterval);
+                streamFetchResponses, tlsReloadInterval, requireVirtualCluster);
     }
 
     public GatewayConfig withPlugins(PluginsConfig plugins) {
         return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
-                streamFetchResponses, tlsReloadInterval);
+                streamFetchResponses, tlsReloadInterval, requireVirtualCluster);
     }
 
     /**
@@ -128,13 +149,19 @@ public record GatewayConfig(
      */
     public GatewayConfig withStreamFetchResponses(boolean streamFetchResponses) {
         return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
-                streamFetchResponses, tlsReloadInterval);
+                streamFetchResponses, tlsReloadInterval, requireVirtualCluster);
     }
 
     /** As this configuration, checking TLS certificate files for changes every {@code tlsReloadInterval}. */
     public GatewayConfig withTlsReloadInterval(Duration tlsReloadInterval) {
         return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
-                streamFetchResponses, tlsReloadInterval);
+                streamFetchResponses, tlsReloadInterval, requireVirtualCluster);
+    }
+
+    /** As this configuration, refusing (or not) connections that land in no virtual cluster. */
+    public GatewayConfig withRequireVirtualCluster(boolean requireVirtualCluster) {
+        return new GatewayConfig(listeners, upstream, maxRequestFrameBytes, shutdownTimeout, ioThreads, plugins,
+                streamFetchResponses, tlsReloadInterval, requireVirtualCluster);
     }
 
     /**
@@ -172,6 +199,8 @@ public record GatewayConfig(
      *     {@code ssl.client.auth} none/requested/required, {@code ssl.enabled.protocols}, ...)
      * @param routing how a connection's broker is chosen: by port, or by TLS server name
      * @param authentication how clients authenticate on this listener
+     * @param virtualCluster the virtual cluster every connection of this listener lands in; null when connections
+     *     land in their service account's virtual cluster, or in the transparent passthrough cluster
      */
     public record ListenerConfig(
             String name,
@@ -184,7 +213,8 @@ public record GatewayConfig(
             SecurityProtocol securityProtocol,
             Map<String, String> tls,
             ListenerRouting routing,
-            AuthenticationConfig authentication) {
+            AuthenticationConfig authentication,
+            String virtualCluster) {
 
         public static final int DEFAULT_BOOTSTRAP_PORT = 6969;
         public static final String DEFAULT_NAME = "default";
@@ -211,6 +241,15 @@ public record GatewayConfig(
             }
         }
 
+        /** A listener bound to no virtual cluster. */
+        public ListenerConfig(String name, String bindAddress, String advertisedHost, int bootstrapPort,
+                              int brokerPortBase, OptionalInt minNodeId, int maxBrokers,
+                              SecurityProtocol securityProtocol, Map<String, String> tls, ListenerRouting routing,
+                              AuthenticationConfig authentication) {
+            this(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId, maxBrokers,
+                    securityProtocol, tls, routing, authentication, null);
+        }
+
         /** The ports listener that has always been the default: plaintext, no authentication. */
         public ListenerConfig(String bindAddress, String advertisedHost, int bootstrapPort, int brokerPortBase,
                               OptionalInt minNodeId, int maxBrokers) {
@@ -232,6 +271,11 @@ public record GatewayConfig(
             return usesTls(securityProtocol);
         }
 
+        /** Whether every client of this listener proves who it is: with SASL, or with a required client certificate. */
+        public boolean identifiesClients() {
+            return usesSasl() || (usesTls() && "required".equalsIgnoreCase(tls.get("ssl.client.auth")));
+        }
+
         /** Whether clients authenticate with SASL on this listener. */
         public boolean usesSasl() {
             return securityProtocol == SecurityProtocol.SASL_PLAINTEXT || securityProtocol == SecurityProtocol.SASL_SSL;
@@ -243,57 +287,63 @@ public record GatewayConfig(
 
         public ListenerConfig withName(String name) {
             return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
-                    maxBrokers, securityProtocol, tls, routing, authentication);
+                    maxBrokers, securityProtocol, tls, routing, authentication, virtualCluster);
         }
 
         public ListenerConfig withBindAddress(String bindAddress) {
             return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
-                    maxBrokers, securityProtocol, tls, routing, authentication);
+                    maxBrokers, securityProtocol, tls, routing, authentication, virtualCluster);
         }
 
         public ListenerConfig withAdvertisedHost(String advertisedHost) {
             return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
-                    maxBrokers, securityProtocol, tls, routing, authentication);
+                    maxBrokers, securityProtocol, tls, routing, authentication, virtualCluster);
         }
 
         public ListenerConfig withBootstrapPort(int bootstrapPort) {
             return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
-                    maxBrokers, securityProtocol, tls, routing, authentication);
+                    maxBrokers, securityProtocol, tls, routing, authentication, virtualCluster);
         }
 
         public ListenerConfig withBrokerPortBase(int brokerPortBase) {
             return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
-                    maxBrokers, securityProtocol, tls, routing, authentication);
+                    maxBrokers, securityProtocol, tls, routing, authentication, virtualCluster);
         }
 
         public ListenerConfig withMinNodeId(OptionalInt minNodeId) {
             return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
-                    maxBrokers, securityProtocol, tls, routing, authentication);
+                    maxBrokers, securityProtocol, tls, routing, authentication, virtualCluster);
         }
 
         public ListenerConfig withMaxBrokers(int maxBrokers) {
             return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
-                    maxBrokers, securityProtocol, tls, routing, authentication);
+                    maxBrokers, securityProtocol, tls, routing, authentication, virtualCluster);
         }
 
         public ListenerConfig withSecurityProtocol(SecurityProtocol securityProtocol) {
             return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
-                    maxBrokers, securityProtocol, tls, routing, authentication);
+                    maxBrokers, securityProtocol, tls, routing, authentication, virtualCluster);
         }
 
         public ListenerConfig withTls(Map<String, String> tls) {
             return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
-                    maxBrokers, securityProtocol, tls, routing, authentication);
+                    maxBrokers, securityProtocol, tls, routing, authentication, virtualCluster);
         }
 
         public ListenerConfig withRouting(ListenerRouting routing) {
             return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
-                    maxBrokers, securityProtocol, tls, routing, authentication);
+                    maxBrokers, securityProtocol, tls, routing, authentication, virtualCluster);
         }
 
         public ListenerConfig withAuthentication(AuthenticationConfig authentication) {
             return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
-                    maxBrokers, securityProtocol, tls, routing, authentication);
+                    maxBrokers, securityProtocol, tls, routing, authentication, virtualCluster);
+        }
+
+        /** As this listener, with every connection landing in {@code virtualCluster} (null: none). */
+        public ListenerConfig withVirtualCluster(String virtualCluster) {
+            return new ListenerConfig(name, bindAddress, advertisedHost, bootstrapPort, brokerPortBase, minNodeId,
+                    maxBrokers, securityProtocol, tls, routing, authentication, virtualCluster);
         }
 
         private static void checkPort(String name, int port) {

@@ -18,7 +18,9 @@ public enum AuthenticationFailure {
     /** SaslAuthenticate without SaslHandshake, or a malformed exchange. */
     ILLEGAL_STATE,
     /** Delegated authentication: the broker said no. */
-    BROKER_REFUSED;
+    BROKER_REFUSED,
+    /** The principal may land in no virtual cluster (none set, a conflicting one, or one that does not exist). */
+    NO_VIRTUAL_CLUSTER;
 
     /** The metric tag value. */
     public String tag() {

@@ -142,6 +142,12 @@ public final class ClientAuthenticator {
             return fail(current.mechanism(), proved.principal(), AuthenticationFailure.PRINCIPAL_CHANGED,
                     "re-authentication as another principal than " + identity.principal());
         }
+        try {
+            proved = listener.place(proved);
+        } catch (AuthenticationFailedException e) {
+            return fail(current.mechanism(), proved.principal(), AuthenticationFailure.NO_VIRTUAL_CLUSTER,
+                    e.getMessage());
+        }
         long lifetime = sessionLifetimeMillis(credentialExpiry, nowMillis);
         identity = proved;
         sessionMechanism = current.mechanism();
@@ -173,8 +179,12 @@ public final class ClientAuthenticator {
         record Accepted(Identity identity) implements RelayedOutcome {
         }
 
-        /** The broker refused the client: its answer waits {@code delayMillis}, as repeated failures earn. */
-        record Refused(long delayMillis) implements RelayedOutcome {
+        /**
+         * The client is refused: its answer waits {@code delayMillis}, as repeated failures earn. When the broker refused,
+         * its answer goes to the client ({@code gatewayRefusal} null); when the broker accepted but the gateway refuses
+         * (the principal may land in no virtual cluster), the client gets {@code gatewayRefusal} instead.
+         */
+        record Refused(long delayMillis, String gatewayRefusal) implements RelayedOutcome {
         }
     }
 
@@ -191,14 +201,23 @@ public final class ClientAuthenticator {
             long delay = listener.backoff().failed(client.getAddress(), nowMillis);
             listener.record(client, safeMechanism(current.mechanism()), current.principal(), reauthentication,
                     AuthenticationFailure.BROKER_REFUSED, "refused by the broker: " + Errors.forCode(errorCode).name());
-            return new RelayedOutcome.Refused(delay);
+            return new RelayedOutcome.Refused(delay, null);
         }
         if (!current.completesWith(brokerMessage)) {
             return new RelayedOutcome.Continuing();
         }
         relayed = null;
         String principal = current.principal() == null ? "unknown" : current.principal();
-        identity = listener.directory().resolve(principal, java.util.Set.of());
+        Identity resolved = listener.directory().resolve(principal, java.util.Set.of());
+        try {
+            resolved = listener.place(resolved);
+        } catch (AuthenticationFailedException e) {
+            long delay = listener.backoff().failed(client.getAddress(), nowMillis);
+            listener.record(client, safeMechanism(current.mechanism()), principal, reauthentication,
+                    AuthenticationFailure.NO_VIRTUAL_CLUSTER, e.getMessage());
+            return new RelayedOutcome.Refused(delay, "Authentication failed: " + e.getMessage());
+        }
+        identity = resolved;
         sessionMechanism = current.mechanism();
         sessionExpiresAtMillis = sessionLifetimeMs > 0 ? nowMillis + sessionLifetimeMs : Long.MAX_VALUE;
         listener.backoff().succeeded(client.getAddress());
@@ -229,6 +248,7 @@ public final class ClientAuthenticator {
             case PRINCIPAL_CHANGED -> "Re-authentication failed: the principal or mechanism changed";
             case ILLEGAL_STATE -> "Authentication failed: unexpected SASL message";
             case UNSUPPORTED_MECHANISM -> "Authentication failed: unsupported SASL mechanism";
+            case NO_VIRTUAL_CLUSTER -> "Authentication failed: " + reason;
             default -> "Authentication failed during authentication due to invalid credentials with SASL mechanism "
                     + mechanism;
         };

@@ -3,6 +3,7 @@ package io.streamgate.core.auth;
 import io.streamgate.core.metrics.GatewayMetrics;
 import org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule;
 
+import io.streamgate.core.vcluster.VirtualClusterPlacement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How clients of one listener authenticate, shared by its connections: the mechanisms offered, the directory and JWT
@@ -27,12 +29,16 @@ public final class ListenerAuthentication implements AutoCloseable {
     private final AuthenticationBackoff backoff;
     private final OAuthBearerValidation oauth;
     private final CertificatePrincipals certificates;
+    private final VirtualClusterPlacement placement;
 
     /**
      * @param saslRequired whether clients of the listener must authenticate with SASL (SASL_PLAINTEXT, SASL_SSL)
+     * @param placement which virtual cluster the listener's connections land in
      */
     public ListenerAuthentication(String listener, boolean saslRequired, AuthenticationConfig config,
-                                  GatewaySecurity security, GatewayMetrics metrics, AuthenticationBackoff backoff) {
+                                  GatewaySecurity security, GatewayMetrics metrics, AuthenticationBackoff backoff,
+                                  VirtualClusterPlacement placement) {
+        this.placement = placement;
         this.listener = listener;
         this.saslRequired = saslRequired;
         this.config = config;
@@ -95,14 +101,33 @@ public final class ListenerAuthentication implements AutoCloseable {
      */
     public Identity authenticateCertificate(InetSocketAddress client, X509Certificate certificate)
             throws AuthenticationFailedException {
+        Identity identity;
         try {
-            Identity identity = certificates.identify(certificate);
-            record(client, "SSL", identity.principal(), false, null, null);
-            return identity;
+            identity = certificates.identify(certificate);
         } catch (AuthenticationFailedException e) {
             record(client, "SSL", null, false, AuthenticationFailure.INVALID_CREDENTIALS, e.getMessage());
             throw e;
         }
+        try {
+            identity = place(identity);
+        } catch (AuthenticationFailedException e) {
+            record(client, "SSL", identity.principal(), false, AuthenticationFailure.NO_VIRTUAL_CLUSTER,
+                    e.getMessage());
+            throw e;
+        }
+        record(client, "SSL", identity.principal(), false, null, null);
+        return identity;
+    }
+
+    /**
+     * The identity with the virtual cluster it lands in through its service account or this listener.
+     *
+     * @throws AuthenticationFailedException when it may land in none
+     */
+    public Identity place(Identity identity) throws AuthenticationFailedException {
+        String virtualCluster = placement.place(identity);
+        return new Identity(identity.principal(), identity.serviceAccount(), identity.groups(),
+                Optional.ofNullable(virtualCluster));
     }
 
     /** Counts and audits one decided authentication. */

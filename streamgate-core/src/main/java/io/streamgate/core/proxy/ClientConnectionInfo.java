@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the gateway knows of one client connection: where it comes from, on which listener, and, once it has
- * authenticated, who it is. Until then it is {@link Identity#ANONYMOUS}. It is in no virtual cluster until virtual
- * clusters exist. Confined to the connection's event loop.
+ * authenticated, who it is and which virtual cluster it landed in. Until then it is {@link Identity#ANONYMOUS}, in its
+ * listener's virtual cluster if it has one. Confined to the connection's event loop.
  */
 final class ClientConnectionInfo implements ConnectionInfo {
 
@@ -84,7 +84,7 @@ final class ClientConnectionInfo implements ConnectionInfo {
 
     @Override
     public Optional<String> virtualCluster() {
-        return Optional.empty();
+        return identity.virtualCluster();
     }
 
     @Override

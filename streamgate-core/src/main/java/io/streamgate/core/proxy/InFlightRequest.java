@@ -3,6 +3,8 @@ package io.streamgate.core.proxy;
 import io.netty.buffer.ByteBuf;
 import io.streamgate.core.chain.EffectiveChain;
 import io.streamgate.core.chain.InstalledInterceptor;
+import io.streamgate.core.vcluster.TenantNamespace;
+import io.streamgate.core.vcluster.mapping.ResponseMapper;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ApiMessage;
 
@@ -31,6 +33,13 @@ final class InFlightRequest {
     int responseLimit = Integer.MAX_VALUE;
     /** Set for a request of the gateway's own: completed with the decoded response instead of answering a client. */
     CompletableFuture<ApiMessage> ownRequest;
+    /**
+     * For a request of a virtual-cluster connection: turns the broker's response into the tenant's view; null, or
+     * {@link ResponseMapper#UNCHANGED}, when the response is forwarded as it is.
+     */
+    ResponseMapper responseMapper;
+    /** The names of the virtual cluster the request was mapped for; set with {@link #responseMapper}. */
+    TenantNamespace tenantNames;
     /** The response frame, once ready to be sent; owned by this request until written. */
     ByteBuf response;
     private HookContext[] contexts;
@@ -70,6 +79,11 @@ final class InFlightRequest {
             }
         }
         return running;
+    }
+
+    /** Whether the broker's response must be decoded to be mapped back to the tenant's view. */
+    boolean mapsResponse() {
+        return responseMapper != null && responseMapper != ResponseMapper.UNCHANGED;
     }
 
     void releaseResponse() {

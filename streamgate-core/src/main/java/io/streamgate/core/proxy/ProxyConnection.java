@@ -10,7 +10,10 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
 import io.streamgate.core.GatewayConfig;
 import io.streamgate.core.address.HostPort;
+import io.streamgate.core.auth.AuthenticationFailedException;
 import io.streamgate.core.auth.ClientAuthenticator;
+import io.streamgate.core.auth.Identity;
+import io.streamgate.core.auth.ListenerAuthentication;
 import io.streamgate.core.chain.EffectiveChain;
 import io.streamgate.core.chain.InstalledInterceptor;
 import io.streamgate.core.chain.InterceptorRegistry;
@@ -28,12 +31,19 @@ import io.streamgate.core.protocol.KafkaMessageCodec;
 import io.streamgate.core.protocol.ProduceRequests;
 import io.streamgate.core.upstream.UpstreamConnector;
 import io.streamgate.core.upstream.UpstreamTarget;
+import io.streamgate.core.vcluster.Tenant;
+import io.streamgate.core.vcluster.VirtualClusterDirectory;
+import io.streamgate.core.vcluster.mapping.ApiMappers;
+import io.streamgate.core.vcluster.mapping.ErrorMessageScrubber;
+import io.streamgate.core.vcluster.mapping.Mapping;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.message.MetadataRequestData;
 import org.apache.kafka.common.message.MetadataResponseData;
 import org.apache.kafka.common.message.RequestHeaderData;
+import org.apache.kafka.common.message.SaslAuthenticateResponseData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ApiMessage;
+import org.apache.kafka.common.protocol.Errors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +58,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One client connection and the upstream broker connection that serves it, handled together on the client
@@ -147,6 +158,10 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         return metrics;
     }
 
+    VirtualClusterDirectory virtualClusters() {
+        return services.security().virtualClusters();
+    }
+
     // ---- client side ----
 
     @Override
@@ -154,10 +169,22 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         client = ctx.channel();
         responses.writeTo(client);
         info = new ClientConnectionInfo((InetSocketAddress) client.remoteAddress(), listener.name());
-        authentication = new ConnectionAuthentication(services.authentication(listener), info);
+        ListenerAuthentication listenerAuthentication = services.authentication(listener);
+        authentication = new ConnectionAuthentication(listenerAuthentication, info);
         authentication.start(client, client::close);
         services.register(this);
         metrics.connectionOpened();
+        if (!listener.identifiesClients()) {
+            try {
+                info.identity(listenerAuthentication.place(Identity.ANONYMOUS));
+            } catch (AuthenticationFailedException e) {
+                LOG.warn("Closing connection from {} on listener {}: {}", client.remoteAddress(), listener.name(),
+                        e.getMessage());
+                client.close();
+                ctx.fireChannelActive();
+                return;
+            }
+        }
         pause(PAUSED_CONNECTING);
         services.routes().candidates(target).whenComplete((candidates, failure) ->
                 client.eventLoop().execute(() -> {
@@ -266,14 +293,26 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         EffectiveChain current = currentChain();
+        Tenant tenant = null;
+        String virtualCluster = info.identity().virtualCluster().orElse(null);
+        if (virtualCluster != null && !ApiMappers.passesUnmapped(apiKey)) {
+            tenant = services.security().virtualClusters().tenant(virtualCluster).orElse(null);
+            if (tenant == null) {
+                frame.release();
+                LOG.warn("Closing connection from {}: its virtual cluster {} no longer exists", client.remoteAddress(),
+                        virtualCluster);
+                client.close();
+                return;
+            }
+        }
         InFlightRequest request = new InFlightRequest(apiKey, version, correlationId,
                 ResponseHandling.of(apiKey, version), now, current);
         InstalledInterceptor[] stages = current.requestStages(apiKey);
-        if (stages.length == 0) {
+        if (stages.length == 0 && tenant == null) {
             forward(frame, request, expectsResponse);
             return;
         }
-        intercept(frame, request, stages, expectsResponse);
+        intercept(frame, request, stages, expectsResponse, tenant);
     }
 
     /**
@@ -355,9 +394,12 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         responses.owe(request);
     }
 
-    /** Decodes the request and runs it through the request hooks of the chain. */
+    /**
+     * Decodes the request and runs it through the request hooks of the chain, and then, for a virtual-cluster
+     * connection ({@code tenant} not null), maps it to the physical cluster.
+     */
     private void intercept(ByteBuf frame, InFlightRequest request, InstalledInterceptor[] stages,
-                           boolean expectsResponse) {
+                           boolean expectsResponse, Tenant tenant) {
         DecodedRequest decoded;
         try {
             decoded = KafkaMessageCodec.decodeRequest(frame, request.apiKey, request.apiVersion);
@@ -370,25 +412,77 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         intercepting = true;
         boolean[] running = {true};
         boolean[] finished = {false};
-        new RequestInterception(this, request, stages, decoded.body(), result -> {
+        Runnable finish = () -> {
+            frame.release(); // the decoded request may point into it until here
+            intercepting = false;
+            finished[0] = true;
+            if (!running[0]) { // finished later, asynchronously: pick up where reading stopped
+                resume(PAUSED_INTERCEPTING);
+                processHeldRequests();
+                flushClient();
+            }
+        };
+        Consumer<RequestInterception.Result> afterHooks = result -> {
+            if (!closed && tenant != null && result instanceof RequestInterception.Result.Forwarded forwarded) {
+                mapForTenant(request, decoded.header(), forwarded.body(), expectsResponse, tenant, finish);
+                return;
+            }
             try {
                 if (!closed) {
                     afterRequestHooks(request, decoded.header(), result, expectsResponse);
                 }
             } finally {
-                frame.release(); // the decoded request may point into it until here
-                intercepting = false;
-                finished[0] = true;
-                if (!running[0]) { // finished later, asynchronously: pick up where reading stopped
-                    resume(PAUSED_INTERCEPTING);
-                    processHeldRequests();
-                    flushClient();
-                }
+                finish.run();
             }
-        }).run();
+        };
+        if (stages.length == 0) {
+            afterHooks.accept(new RequestInterception.Result.Forwarded(decoded.body()));
+        } else {
+            new RequestInterception(this, request, stages, decoded.body(), afterHooks).run();
+        }
         running[0] = false;
         if (!finished[0]) {
             pause(PAUSED_INTERCEPTING); // a hook is working asynchronously: later requests wait for it
+        }
+    }
+
+    /**
+     * Maps a virtual-cluster connection's request, which the request hooks have let through, to the physical cluster,
+     * and sends it, or answers it; then runs {@code finish}.
+     */
+    private void mapForTenant(InFlightRequest request, RequestHeaderData header, ApiMessage body,
+                              boolean expectsResponse, Tenant tenant, Runnable finish) {
+        new TenantRequestMapping(this, request, body, tenant).run(mapping -> {
+            try {
+                if (closed) {
+                    return;
+                }
+                if (mapping instanceof Mapping.Forward forward) {
+                    request.responseMapper = forward.response();
+                    request.tenantNames = tenant.names();
+                    afterRequestHooks(request, header, new RequestInterception.Result.Forwarded(forward.request()),
+                            expectsResponse);
+                } else if (mapping instanceof Mapping.Answer answer && expectsResponse) {
+                    owe(request);
+                    answer.response().whenComplete((response, failure) -> onEventLoop(() -> {
+                        if (!closed) {
+                            respond(request, request.apiVersion, response, null, null);
+                            flushClient();
+                        }
+                    }));
+                }
+            } finally {
+                finish.run();
+            }
+        });
+    }
+
+    /** Runs {@code task} on this connection's event loop: now when already there. */
+    void onEventLoop(Runnable task) {
+        if (client.eventLoop().inEventLoop()) {
+            task.run();
+        } else {
+            client.eventLoop().execute(task);
         }
     }
 
@@ -591,12 +685,18 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         DecodedResponse decoded;
         CompletionStage<Void> portsListening;
         try {
-            if (hooks.isEmpty() && !processor.mustDecode(request, frame)) {
+            if (hooks.isEmpty() && !processor.mustDecode(request, frame) && !request.mapsResponse()) {
                 complete(request, frame);
                 return;
             }
             decoded = processor.decode(request, frame);
             portsListening = processor.rewrite(request, decoded);
+            if (request.mapsResponse()) {
+                ApiMessage tenantView = request.responseMapper.map(decoded.body(), decoded.apiVersion());
+                ErrorMessageScrubber.scrub(tenantView, request.tenantNames);
+                decoded = new DecodedResponse(decoded.apiKey(), decoded.apiVersion(), decoded.correlationId(),
+                        tenantView);
+            }
         } catch (RuntimeException e) {
             frame.release();
             LOG.error("Closing connection from {}: cannot process the {} v{} response from {}", client.remoteAddress(),
@@ -624,7 +724,15 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         if (outcome instanceof ClientAuthenticator.RelayedOutcome.Accepted) {
             chainVersion = -1; // the chain depends on who the client is
         } else if (outcome instanceof ClientAuthenticator.RelayedOutcome.Refused refused) {
-            refuseLater(request, frame, refused.delayMillis());
+            ByteBuf answer = frame;
+            if (refused.gatewayRefusal() != null) {
+                frame.release();
+                answer = KafkaMessageCodec.encodeResponse(client.alloc(), ApiKeys.SASL_AUTHENTICATE,
+                        request.apiVersion, request.clientCorrelationId, new SaslAuthenticateResponseData()
+                                .setErrorCode(Errors.SASL_AUTHENTICATION_FAILED.code())
+                                .setErrorMessage(refused.gatewayRefusal()));
+            }
+            refuseLater(request, answer, refused.delayMillis());
             return true;
         }
         return false;
@@ -639,7 +747,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         InFlightRequest request = awaitingUpstream.peek();
         return !closed && request != null && request.upstreamCorrelationId == correlationId
                 && request.ownRequest == null && request.apiKey != ApiKeys.SASL_AUTHENTICATE
-                && request.handling == ResponseHandling.PASSTHROUGH
+                && request.handling == ResponseHandling.PASSTHROUGH && !request.mapsResponse()
                 && request.chain.responseStages(request.apiKey).length == 0 && responses.isNext(request);
     }
 

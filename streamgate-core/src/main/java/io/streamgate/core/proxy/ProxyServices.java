@@ -7,6 +7,7 @@ import io.streamgate.core.auth.GatewaySecurity;
 import io.streamgate.core.auth.ListenerAuthentication;
 import io.streamgate.core.chain.InterceptorRegistry;
 import io.streamgate.core.metrics.GatewayMetrics;
+import io.streamgate.core.vcluster.VirtualClusterPlacement;
 import io.streamgate.core.upstream.UpstreamConnector;
 import io.streamgate.core.upstream.UpstreamRoutes;
 
@@ -29,6 +30,7 @@ public final class ProxyServices {
     private final TopicNames topicNames = new TopicNames();
     private final GatewayMetrics metrics;
     private final GatewaySecurity security;
+    private final boolean requireVirtualCluster;
     private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
     /** Failed authentications slow down per client address across every listener. */
     private final AuthenticationBackoff authenticationBackoff = AuthenticationBackoff.defaults();
@@ -38,18 +40,21 @@ public final class ProxyServices {
     public ProxyServices(UpstreamRoutes routes, UpstreamConnector connector, BrokerAddressRewriter addressRewriter,
                          InterceptorRegistry interceptors, GatewayMetrics metrics, boolean streamFetchResponses,
                          GatewaySecurity security) {
-        this(routes, connector, Map.of(), addressRewriter, interceptors, metrics, streamFetchResponses, security);
+        this(routes, connector, Map.of(), addressRewriter, interceptors, metrics, streamFetchResponses, security,
+                false);
     }
 
     /**
      * Services for a gateway with several listeners, each telling its clients its own addresses.
      *
      * @param addressRewriters by listener name; a listener not named here uses {@code defaultRewriter}
+     * @param requireVirtualCluster whether connections that land in no virtual cluster are refused
      */
     public ProxyServices(UpstreamRoutes routes, UpstreamConnector connector,
                          Map<String, BrokerAddressRewriter> addressRewriters, BrokerAddressRewriter defaultRewriter,
                          InterceptorRegistry interceptors, GatewayMetrics metrics, boolean streamFetchResponses,
-                         GatewaySecurity security) {
+                         GatewaySecurity security, boolean requireVirtualCluster) {
+        this.requireVirtualCluster = requireVirtualCluster;
         this.routes = routes;
         this.connector = connector;
         Map<String, ResponseProcessor> processors = new HashMap<>();
@@ -96,7 +101,9 @@ public final class ProxyServices {
     /** How clients of {@code listener} authenticate; made once per listener. */
     public ListenerAuthentication authentication(GatewayConfig.ListenerConfig listener) {
         return listenerAuthentication.computeIfAbsent(listener.name(), name -> new ListenerAuthentication(name,
-                listener.usesSasl(), listener.authentication(), security, metrics, authenticationBackoff));
+                listener.usesSasl(), listener.authentication(), security, metrics, authenticationBackoff,
+                new VirtualClusterPlacement(name, listener.virtualCluster(), requireVirtualCluster,
+                        security.virtualClusters())));
     }
 
     /** Releases what authentication holds (JWKS refreshers). */

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamgate.core.auth.ClientAuthenticator.Admission;
 import io.streamgate.core.auth.ClientAuthenticator.Step;
 import io.streamgate.core.metrics.GatewayMetrics;
+import io.streamgate.core.vcluster.VirtualClusterDirectory;
+import io.streamgate.core.vcluster.VirtualClusterPlacement;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.security.scram.ScramCredential;
@@ -69,7 +71,9 @@ class ClientAuthenticatorTest {
 
     private ClientAuthenticator authenticator(AuthenticationConfig config) {
         return new ListenerAuthentication("external", true, config, new GatewaySecurity(directory, audit::add),
-                new GatewayMetrics(meters), AuthenticationBackoff.defaults()).newConnection(CLIENT);
+                new GatewayMetrics(meters), AuthenticationBackoff.defaults(),
+                new VirtualClusterPlacement("external", null, false, VirtualClusterDirectory.EMPTY))
+                .newConnection(CLIENT);
     }
 
     private ClientAuthenticator gatewayManaged(Duration maxSessionLifetime) {
@@ -250,7 +254,7 @@ class ClientAuthenticatorTest {
         assertThat(authenticator.relayedResult(Errors.NONE.code(), serverFirst, 0, 0))
                 .isInstanceOf(ClientAuthenticator.RelayedOutcome.Continuing.class);
         assertThat(authenticator.relayedResult(Errors.SASL_AUTHENTICATION_FAILED.code(), new byte[0], 0, 0))
-                .isEqualTo(new ClientAuthenticator.RelayedOutcome.Refused(100));
+                .isEqualTo(new ClientAuthenticator.RelayedOutcome.Refused(100, null));
 
         assertThat(authenticator.authenticated()).isFalse();
         assertThat(audit).singleElement().satisfies(event -> {

@@ -10,7 +10,11 @@ import org.apache.kafka.common.protocol.ApiMessage;
 @FunctionalInterface
 public interface ResponseMapper {
 
-    /** Nothing to change: the response names nothing of the tenant's (e.g. a Heartbeat's). */
+    /**
+     * The response is forwarded as the broker's bytes, not even decoded: only for responses that carry no name and no
+     * broker message text (e.g. a Heartbeat's, or a Fetch by topic id). Anything else must be decoded, if only so
+     * that its error messages are scrubbed.
+     */
     ResponseMapper UNCHANGED = (response, version) -> response;
 
     /** The tenant's view of {@code response}; usually {@code response} itself, changed in place. */
