@@ -54,6 +54,8 @@ public final class ConfigDefaults {
                 .set("sni.bootstrapHost", NullNode.getInstance(), "default")
                 .set("sni.brokerHostPattern", NullNode.getInstance(), "default")
                 .set("sni.advertisedPort", IntNode.valueOf(0), "default")
+                .set("virtualCluster", NullNode.getInstance(), "default")
+                .set("requireVirtualCluster", BooleanNode.FALSE, "default")
                 .set("tlsReloadInterval", duration(GatewayConfig.DEFAULT_TLS_RELOAD_INTERVAL), "default")
                 .set("listeners", JsonNodeFactory.instance.arrayNode(), "default")
                 .set("upstream.bootstrapServers", JsonNodeFactory.instance.arrayNode(), "default")

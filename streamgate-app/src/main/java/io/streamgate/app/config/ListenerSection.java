@@ -37,7 +37,8 @@ final class ListenerSection {
                 .set("routing", "ports", "default")
                 .set("sni.bootstrapHost", NullNode.getInstance(), "default")
                 .set("sni.brokerHostPattern", NullNode.getInstance(), "default")
-                .set("sni.advertisedPort", IntNode.valueOf(0), "default");
+                .set("sni.advertisedPort", IntNode.valueOf(0), "default")
+                .set("virtualCluster", NullNode.getInstance(), "default");
         ConfigDefaults.authenticationDefaults(layer, "authentication.");
         return layer.build();
     }

@@ -49,6 +49,9 @@ import java.util.Set;
  *     {@code sni} (one TLS port, the TLS server name names the broker; see {@code sni})
  * @param sni the host names of SNI routing
  * @param authentication how clients of the default listener authenticate
+ * @param virtualCluster the virtual cluster every connection of the default listener lands in; none means each
+ *     connection lands in its service account's virtual cluster, or in the transparent passthrough cluster
+ * @param requireVirtualCluster whether connections that land in no virtual cluster are refused
  * @param tlsReloadInterval how often TLS listeners look for changed certificate files
  * @param listeners more listeners besides the default one, each with its own name, port and settings
  * @param upstream the Kafka cluster behind the gateway; none means the embedded one
@@ -76,6 +79,8 @@ public record StreamgateConfig(
         Routing routing,
         Sni sni,
         Authentication authentication,
+        Optional<String> virtualCluster,
+        boolean requireVirtualCluster,
         Duration tlsReloadInterval,
         List<Listener> listeners,
         Upstream upstream,
@@ -100,6 +105,7 @@ public record StreamgateConfig(
         Objects.requireNonNull(routing, "routing");
         Objects.requireNonNull(sni, "sni");
         Objects.requireNonNull(authentication, "authentication");
+        Objects.requireNonNull(virtualCluster, "virtualCluster");
         Objects.requireNonNull(tlsReloadInterval, "tlsReloadInterval");
         listeners = List.copyOf(listeners);
         Set<String> names = new HashSet<>(Set.of(GatewayConfig.ListenerConfig.DEFAULT_NAME));
@@ -110,27 +116,37 @@ public record StreamgateConfig(
             }
         }
         // Fails now, with the key names, rather than when the gateway starts.
-        listenerConfigs(port, bind, advertisedHost, brokerPorts, securityProtocol, tls, routing, sni, authentication,
-                listeners);
+        List<GatewayConfig.ListenerConfig> listenerConfigs = listenerConfigs(port, bind, advertisedHost, brokerPorts,
+                securityProtocol, tls, routing, sni, authentication, virtualCluster, listeners);
+        if (requireVirtualCluster) {
+            for (GatewayConfig.ListenerConfig listener : listenerConfigs) {
+                if (listener.virtualCluster() == null && !listener.identifiesClients()) {
+                    throw new IllegalArgumentException("requireVirtualCluster: listener " + listener.name()
+                            + " neither authenticates its clients (SASL, or ssl.client.auth=required) nor names a "
+                            + "virtualCluster, so its connections could land in none");
+                }
+            }
+        }
     }
 
     /** Every listener as the engine takes it: the default one (the top-level keys) first, then {@code listeners}. */
     public List<GatewayConfig.ListenerConfig> listenerConfigs() {
         return listenerConfigs(port, bind, advertisedHost, brokerPorts, securityProtocol, tls, routing, sni,
-                authentication, listeners);
+                authentication, virtualCluster, listeners);
     }
 
     private static List<GatewayConfig.ListenerConfig> listenerConfigs(
             int port, String bind, String advertisedHost, BrokerPorts brokerPorts, SecurityProtocol securityProtocol,
-            Map<String, String> tls, Routing routing, Sni sni, Authentication authentication, List<Listener> listeners) {
+            Map<String, String> tls, Routing routing, Sni sni, Authentication authentication,
+            Optional<String> virtualCluster, List<Listener> listeners) {
         List<GatewayConfig.ListenerConfig> all = new ArrayList<>();
         all.add(listenerConfig(GatewayConfig.ListenerConfig.DEFAULT_NAME, "", bind, advertisedHost, port, brokerPorts,
-                securityProtocol, tls, routing, sni, authentication));
+                securityProtocol, tls, routing, sni, authentication, virtualCluster));
         for (Listener listener : listeners) {
             all.add(listenerConfig(listener.name(), "listeners[" + listener.name() + "].",
                     listener.bind().orElse(bind), listener.advertisedHost().orElse(advertisedHost), listener.port(),
                     listener.brokerPorts(), listener.securityProtocol(), listener.tls(), listener.routing(),
-                    listener.sni(), listener.authentication()));
+                    listener.sni(), listener.authentication(), listener.virtualCluster()));
         }
         return all;
     }
@@ -138,7 +154,7 @@ public record StreamgateConfig(
     private static GatewayConfig.ListenerConfig listenerConfig(
             String name, String keyPrefix, String bind, String advertisedHost, int port, BrokerPorts brokerPorts,
             SecurityProtocol securityProtocol, Map<String, String> tls, Routing routing, Sni sni,
-            Authentication authentication) {
+            Authentication authentication, Optional<String> virtualCluster) {
         ListenerRouting listenerRouting = new ListenerRouting.Ports();
         if (routing == Routing.SNI) {
             if (sni.bootstrapHost().isEmpty() || sni.brokerHostPattern().isEmpty()) {
@@ -154,7 +170,7 @@ public record StreamgateConfig(
         }
         return new GatewayConfig.ListenerConfig(name, bind, advertisedHost, port, brokerPorts.base(),
                 brokerPorts.minNodeId(), brokerPorts.maxBrokers(), securityProtocol, tls, listenerRouting,
-                authentication.toCore());
+                authentication.toCore(), virtualCluster.orElse(null));
     }
 
     /** True when no upstream cluster is configured, so Streamgate runs its own single-node Kafka. */
@@ -175,7 +191,8 @@ public record StreamgateConfig(
                 upstream.metadataRefreshInterval(),
                 upstream.brokerRemovalDelay());
         return new GatewayConfig(listenerConfigs(), upstreamConfig, maxRequestFrameBytes, shutdownTimeout, ioThreads,
-                new GatewayConfig.PluginsConfig(pluginsDir, dataDir), streamFetchResponses, tlsReloadInterval);
+                new GatewayConfig.PluginsConfig(pluginsDir, dataDir), streamFetchResponses, tlsReloadInterval,
+                requireVirtualCluster);
     }
 
     /**
@@ -275,6 +292,7 @@ public record StreamgateConfig(
      * @param port its bootstrap port (with SNI routing, its only port)
      * @param bind the local address it binds; none means the top-level {@code bind}
      * @param advertisedHost the host clients are told (port routing); none means the top-level {@code advertisedHost}
+     * @param virtualCluster the virtual cluster every connection of this listener lands in, if any
      */
     public record Listener(
             String name,
@@ -286,7 +304,8 @@ public record StreamgateConfig(
             Map<String, String> tls,
             Routing routing,
             Sni sni,
-            Authentication authentication) {
+            Authentication authentication,
+            Optional<String> virtualCluster) {
 
         public Listener {
             Objects.requireNonNull(name, "name");
@@ -298,6 +317,7 @@ public record StreamgateConfig(
             Objects.requireNonNull(routing, "routing");
             Objects.requireNonNull(sni, "sni");
             Objects.requireNonNull(authentication, "authentication");
+            Objects.requireNonNull(virtualCluster, "virtualCluster");
         }
     }
 

@@ -44,6 +44,8 @@ class EnvironmentNamesTest {
                                 "STREAMGATE_AUTHENTICATION_AUTHENTICATION_TIMEOUT"),
                         tuple("authentication.maxUnauthenticatedFrameBytes",
                                 "STREAMGATE_AUTHENTICATION_MAX_UNAUTHENTICATED_FRAME_BYTES"),
+                        tuple("virtualCluster", "STREAMGATE_VIRTUAL_CLUSTER"),
+                        tuple("requireVirtualCluster", "STREAMGATE_REQUIRE_VIRTUAL_CLUSTER"),
                         tuple("tlsReloadInterval", "STREAMGATE_TLS_RELOAD_INTERVAL"),
                         tuple("listeners", "STREAMGATE_LISTENERS"),
                         tuple("upstream.bootstrapServers", "STREAMGATE_UPSTREAM_BOOTSTRAP_SERVERS"),

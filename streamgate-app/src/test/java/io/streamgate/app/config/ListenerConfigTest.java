@@ -211,6 +211,34 @@ class ListenerConfigTest {
     }
 
     @Test
+    void listenersAreBoundToVirtualClustersAndAVirtualClusterCanBeRequired() throws IOException {
+        writeConfig("""
+                virtualCluster: team-a
+                requireVirtualCluster: true
+                listeners:
+                  - {name: tenants, port: 9093, securityProtocol: sasl_plaintext, authentication: {saslMechanisms: PLAIN}}
+                  - {name: team-b, port: 9094, virtualCluster: team-b}
+                """);
+
+        GatewayConfig config = load().toGatewayConfig(List.of("kafka:9092"));
+
+        assertThat(config.requireVirtualCluster()).isTrue();
+        assertThat(config.listeners()).extracting(GatewayConfig.ListenerConfig::virtualCluster)
+                .containsExactly("team-a", null, "team-b");
+    }
+
+    @Test
+    void refusesToRequireAVirtualClusterWhenAListenerCouldLandInNone() throws IOException {
+        writeConfig("""
+                requireVirtualCluster: true
+                """);
+
+        assertThatThrownBy(this::load).isInstanceOf(ConfigException.class).hasMessageContaining(
+                "requireVirtualCluster: listener default neither authenticates its clients (SASL, or "
+                        + "ssl.client.auth=required) nor names a virtualCluster");
+    }
+
+    @Test
     void refusesTwoListenersWithOneName() throws IOException {
         writeConfig("""
                 listeners:
