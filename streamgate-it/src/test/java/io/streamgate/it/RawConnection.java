@@ -17,13 +17,13 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 
 /** A bare TCP connection for sending hand-made bytes to the gateway and reading what comes back. */
-final class RawConnection implements AutoCloseable {
+public final class RawConnection implements AutoCloseable {
 
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
 
-    RawConnection(InetSocketAddress address) throws IOException {
+    public RawConnection(InetSocketAddress address) throws IOException {
         socket = new Socket();
         socket.connect(address, 5_000);
         socket.setSoTimeout(10_000);
@@ -31,12 +31,12 @@ final class RawConnection implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
-    void send(byte[] bytes) throws IOException {
+    public void send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
-    void send(ApiMessage request, short version, int correlationId) throws IOException {
+    public void send(ApiMessage request, short version, int correlationId) throws IOException {
         RequestHeaderData header = new RequestHeaderData().setRequestApiKey(request.apiKey())
                 .setRequestApiVersion(version).setCorrelationId(correlationId).setClientId("raw-test");
         ByteBuf frame = KafkaMessageCodec.encodeRequest(UnpooledByteBufAllocator.DEFAULT, header, request);
@@ -47,7 +47,7 @@ final class RawConnection implements AutoCloseable {
     }
 
     /** The next response frame's body (correlation id first), without its length prefix. */
-    ByteBuffer receive() throws IOException {
+    public ByteBuffer receive() throws IOException {
         int length = in.readInt();
         byte[] body = new byte[length];
         in.readFully(body);
@@ -55,7 +55,7 @@ final class RawConnection implements AutoCloseable {
     }
 
     /** Whether the gateway closed the connection (reading hits end of stream or a reset) within the timeout. */
-    boolean closedByPeer() throws IOException {
+    public boolean closedByPeer() throws IOException {
         try {
             while (true) {
                 if (in.read() < 0) {

@@ -18,14 +18,15 @@ import java.util.Set;
  * A small in-memory {@link IdentityDirectory} for tests: each account has one password, accepted by PLAIN and, salted
  * with Kafka's {@link ScramFormatter}, by SCRAM; some passwords are tokens that expire. Accounts belong to groups.
  */
-final class TestIdentities implements IdentityDirectory {
+public final class TestIdentities implements IdentityDirectory {
 
     private final Map<String, String> passwords;
     private final Map<String, Instant> expiries;
     private final Map<String, Set<String>> groups;
     private final Map<String, ScramCredential> scram = new HashMap<>();
+    private final Map<String, String> virtualClusters = new HashMap<>();
 
-    TestIdentities(Map<String, String> passwords, Map<String, Instant> expiries, Map<String, Set<String>> groups) {
+    public TestIdentities(Map<String, String> passwords, Map<String, Instant> expiries, Map<String, Set<String>> groups) {
         this.passwords = Map.copyOf(passwords);
         this.expiries = Map.copyOf(expiries);
         this.groups = Map.copyOf(groups);
@@ -38,6 +39,12 @@ final class TestIdentities implements IdentityDirectory {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sets an account's virtual cluster, as the {@code virtualCluster} of its resource does. */
+    public TestIdentities virtualCluster(String account, String virtualCluster) {
+        virtualClusters.put(account, virtualCluster);
+        return this;
     }
 
     @Override
@@ -72,6 +79,6 @@ final class TestIdentities implements IdentityDirectory {
         Set<String> all = new java.util.HashSet<>(groups.getOrDefault(principal, Set.of()));
         all.addAll(externalGroups);
         return new Identity(principal, passwords.containsKey(principal) ? Optional.of(principal) : Optional.empty(),
-                all);
+                all, Optional.ofNullable(virtualClusters.get(principal)));
     }
 }
