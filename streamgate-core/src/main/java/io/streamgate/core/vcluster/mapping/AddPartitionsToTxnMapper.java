@@ -136,8 +136,8 @@ final class AddPartitionsToTxnMapper implements ApiMapper {
         return physical;
     }
 
-    private static AddPartitionsToTxnTopicResultCollection logicalResults(AddPartitionsToTxnTopicResultCollection results,
-                                                                          Map<String, String> logicalTopics) {
+    private static AddPartitionsToTxnTopicResultCollection logicalResults(
+            AddPartitionsToTxnTopicResultCollection results, Map<String, String> logicalTopics) {
         AddPartitionsToTxnTopicResultCollection logical = new AddPartitionsToTxnTopicResultCollection(results.size());
         for (AddPartitionsToTxnTopicResult result : results) {
             String name = logicalTopics.get(result.name());

@@ -45,7 +45,7 @@ final class FakeTenant implements TenantContext {
         return this;
     }
 
-    FakeTenant readOnly() {
+    FakeTenant readOnlyCluster() {
         readOnly = true;
         return this;
     }
