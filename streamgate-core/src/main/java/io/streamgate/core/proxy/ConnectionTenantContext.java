@@ -17,14 +17,20 @@ final class ConnectionTenantContext implements TenantContext {
     private final Tenant tenant;
     private final ClientConnectionInfo info;
     private final Map<Uuid, String> topicNames;
+    private final TopicNames knownTopicNames;
     private final VirtualClusterDirectory directory;
     private final boolean superUser;
 
+    /**
+     * @param topicNames the names of the request's topic ids, resolved for it
+     * @param knownTopicNames every topic id's name the gateway has learned, for ids in the response
+     */
     ConnectionTenantContext(Tenant tenant, ClientConnectionInfo info, Map<Uuid, String> topicNames,
-                            VirtualClusterDirectory directory) {
+                            TopicNames knownTopicNames, VirtualClusterDirectory directory) {
         this.tenant = tenant;
         this.info = info;
         this.topicNames = topicNames;
+        this.knownTopicNames = knownTopicNames;
         this.directory = directory;
         this.superUser = tenant.cluster().superUsers().contains("User:" + info.principal());
     }
@@ -36,7 +42,8 @@ final class ConnectionTenantContext implements TenantContext {
 
     @Override
     public String physicalTopicName(Uuid topicId) {
-        return topicNames.get(topicId);
+        String name = topicNames.get(topicId);
+        return name != null ? name : knownTopicNames.name(topicId);
     }
 
     @Override

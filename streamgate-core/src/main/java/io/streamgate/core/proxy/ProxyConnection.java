@@ -158,6 +158,10 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         return metrics;
     }
 
+    TopicNames knownTopicNames() {
+        return services.topicNames();
+    }
+
     VirtualClusterDirectory virtualClusters() {
         return services.security().virtualClusters();
     }

@@ -64,7 +64,7 @@ final class TenantRequestMapping {
     private Mapping map(ApiMapper mapper, Map<Uuid, String> topicNames) {
         try {
             return mapper.map(body, request.apiVersion, new ConnectionTenantContext(tenant, connection.info(),
-                    topicNames, connection.virtualClusters()));
+                    topicNames, connection.knownTopicNames(), connection.virtualClusters()));
         } catch (RuntimeException e) {
             return failed(e);
         }

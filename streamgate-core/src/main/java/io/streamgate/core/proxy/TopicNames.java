@@ -24,6 +24,11 @@ final class TopicNames {
         }
     }
 
+    /** The known name of {@code id}, or null. */
+    String name(Uuid id) {
+        return names.get(id);
+    }
+
     /** The known names of {@code ids}; unknown ids are absent. */
     Map<Uuid, String> known(Collection<Uuid> ids) {
         Map<Uuid, String> known = new HashMap<>();
