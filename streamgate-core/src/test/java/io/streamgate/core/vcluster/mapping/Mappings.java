@@ -5,7 +5,7 @@ import org.apache.kafka.common.protocol.ApiMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Runs a request through the registered mapper of its API, as the gateway does, for tests. */
+/** Runs requests through the registered mappers as the gateway does, and unwraps the outcomes, for tests. */
 final class Mappings {
 
     private Mappings() {
@@ -35,5 +35,22 @@ final class Mappings {
     @SuppressWarnings("unchecked")
     static <T extends ApiMessage> T response(Mapping.Forward forward, ApiMessage brokerResponse, int version) {
         return (T) forward.response().map(brokerResponse, (short) version);
+    }
+
+    static Mapping.Forward forwarded(Mapping mapping) {
+        assertThat(mapping).isInstanceOf(Mapping.Forward.class);
+        return (Mapping.Forward) mapping;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T extends ApiMessage> T answered(Mapping mapping) {
+        assertThat(mapping).isInstanceOf(Mapping.Answer.class);
+        return (T) ((Mapping.Answer) mapping).response().toCompletableFuture().join();
+    }
+
+    /** The tenant's view of a broker's response, as a client reads it at {@code version}. */
+    @SuppressWarnings("unchecked")
+    static <T extends ApiMessage> T mapped(Mapping mapping, T brokerResponse, short version) {
+        return WireForm.roundTrip((T) forwarded(mapping).response().map(brokerResponse, version), version);
     }
 }
