@@ -21,8 +21,8 @@ import java.util.List;
  * Produce: topics by name up to v12, by id from v13. The transactional id is prefixed and needs WRITE on it; each
  * topic needs WRITE and must be writable. What is held back gets per-partition errors:
  * {@code TRANSACTIONAL_ID_AUTHORIZATION_FAILED} for every partition when the transactional id is denied,
- * {@code TOPIC_AUTHORIZATION_FAILED} for a denied or read-only topic, {@code UNKNOWN_TOPIC_ID} for an id that is not the
- * tenant's.
+ * {@code TOPIC_AUTHORIZATION_FAILED} for a denied or read-only topic, {@code UNKNOWN_TOPIC_ID} for an id that is not
+ * the tenant's.
  *
  * <p>An acks=0 produce gets no response: its held-back records are dropped unanswered, and when nothing is left the
  * request still goes to the broker, emptied and without transactional id, so that nothing answers it (a broker would

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.streamgate.core.vcluster.mapping.Mappings.forwarded;
 import static io.streamgate.core.vcluster.mapping.Mappings.mapped;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -31,7 +30,8 @@ class MetadataMapperTest {
 
         Mapping mapping = mapper.map(request, VERSION, tenant);
 
-        assertThat(request.topics()).extracting(MetadataRequestTopic::name).containsExactly("a.orders", "public.shared");
+        assertThat(request.topics()).extracting(MetadataRequestTopic::name)
+                .containsExactly("a.orders", "public.shared");
         MetadataResponseData response = mapped(mapping, response("a.orders", "public.shared"), VERSION);
         assertThat(response.topics()).extracting(MetadataResponseTopic::name).containsExactly("orders", "shared");
     }
