@@ -28,7 +28,7 @@ class ConfigMappersTest {
     private static final byte TOPIC = ConfigResource.Type.TOPIC.id();
     private static final byte GROUP = ConfigResource.Type.GROUP.id();
     private static final byte BROKER = ConfigResource.Type.BROKER.id();
-    private final FakeTenant tenant = new FakeTenant().alias("shared", "public.shared", false);
+    private final ScriptedTenant tenant = new ScriptedTenant().alias("shared", "public.shared", false);
 
     @Test
     void describesTheTenantsTopicsAndGroupsButNoBroker() {

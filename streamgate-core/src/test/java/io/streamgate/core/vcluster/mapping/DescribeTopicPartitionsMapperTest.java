@@ -22,7 +22,7 @@ class DescribeTopicPartitionsMapperTest {
 
     private static final short VERSION = 0;
     private final DescribeTopicPartitionsMapper mapper = new DescribeTopicPartitionsMapper();
-    private final FakeTenant tenant = new FakeTenant().alias("shared", "public.shared", true);
+    private final ScriptedTenant tenant = new ScriptedTenant().alias("shared", "public.shared", true);
 
     @Test
     void describesThePhysicalTopicsFromThePhysicalCursor() {

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.tuple;
 /** ElectLeaders, Alter/ListPartitionReassignments and DescribeProducers. */
 class PartitionAdministrationMappersTest {
 
-    private final FakeTenant tenant = new FakeTenant().alias("shared", "public.shared", false);
+    private final ScriptedTenant tenant = new ScriptedTenant().alias("shared", "public.shared", false);
 
     @Test
     void electsLeadersOfTheTenantsOwnTopicsButNotOfAnAlias() {
