@@ -28,7 +28,9 @@ public final class TenantNamespace {
         for (AliasTopic alias : aliases) {
             aliasesByName.put(alias.name(), alias);
             aliasNamesByPhysical.putIfAbsent(alias.physicalTopic(), alias.name());
-            names.append(Pattern.quote(alias.physicalTopic())).append("(?!").append(NAME_CHAR).append(")|");
+            // the name ends there, or a partition number follows it (topic-0)
+            names.append(Pattern.quote(alias.physicalTopic())).append("(?=(?:-\\d+)?(?!").append(NAME_CHAR)
+                    .append("))|");
         }
         names.append(Pattern.quote(prefix)).append(")");
         this.physicalNamesInText = Pattern.compile(names.toString());

@@ -44,6 +44,7 @@ class TenantNamespaceTest {
         assertThat(names.scrub("Topic 'a.orders' already exists.")).isEqualTo("Topic 'orders' already exists.");
         assertThat(names.scrub("a.orders-0 and a.g")).isEqualTo("orders-0 and g");
         assertThat(names.scrub("market-prices has no leader")).isEqualTo("prices has no leader");
+        assertThat(names.scrub("market-prices-3 has no leader")).isEqualTo("prices-3 has no leader");
         assertThat(names.scrub("market-prices-old and data.orders")).isEqualTo("market-prices-old and data.orders");
         assertThat(names.scrub(null)).isNull();
         String untouched = "nothing to see";

@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Removes physical names from every {@code errorMessage} of a response, at any depth: brokers write topic and group
+ * Removes physical names from every error message of a response ({@code errorMessage}, and the like of Produce's
+ * {@code batchIndexErrorMessage}), at any depth: brokers write topic and group
  * names into their messages ("Topic 'a.orders' already exists"), and a tenant must learn neither its prefix nor the
  * names of aliased topics. Works on any generated response class, so that a new API or version cannot slip through.
  * Thread-safe.
@@ -29,20 +30,19 @@ public final class ErrorMessageScrubber {
         ACCESSORS.computeIfAbsent(response.getClass(), Accessors::of).scrub(response, names);
     }
 
-    /** The error message getter and setter, and the nested messages, of one generated message class. */
-    private record Accessors(Method errorMessage, Method setErrorMessage, List<Method> children) {
+    /** The error message fields (getter and setter) and the nested messages of one generated message class. */
+    private record Accessors(List<Method[]> messages, List<Method> children) {
 
         static Accessors of(Class<?> type) {
-            Method getter = null;
-            Method setter = null;
+            List<Method[]> messages = new ArrayList<>();
             List<Method> children = new ArrayList<>();
             for (Method method : type.getMethods()) {
-                if (method.getName().equals("errorMessage") && method.getParameterCount() == 0
-                        && method.getReturnType() == String.class) {
-                    getter = method;
-                } else if (method.getName().equals("setErrorMessage") && method.getParameterCount() == 1
-                        && method.getParameterTypes()[0] == String.class) {
-                    setter = method;
+                if (method.getParameterCount() == 0 && method.getReturnType() == String.class
+                        && (method.getName().equals("errorMessage") || method.getName().endsWith("ErrorMessage"))) {
+                    Method setter = setter(type, method.getName());
+                    if (setter != null) {
+                        messages.add(new Method[] {method, setter});
+                    }
                 } else if (method.getParameterCount() == 0 && !method.getName().startsWith("set")
                         && !method.getName().equals("duplicate") && !method.getName().equals("unknownTaggedFields")
                         && (Message.class.isAssignableFrom(method.getReturnType())
@@ -51,16 +51,25 @@ public final class ErrorMessageScrubber {
                     children.add(method);
                 }
             }
-            return new Accessors(setter == null ? null : getter, getter == null ? null : setter, List.copyOf(children));
+            return new Accessors(List.copyOf(messages), List.copyOf(children));
+        }
+
+        private static Method setter(Class<?> type, String field) {
+            try {
+                return type.getMethod("set" + Character.toUpperCase(field.charAt(0)) + field.substring(1),
+                        String.class);
+            } catch (NoSuchMethodException e) {
+                return null;
+            }
         }
 
         void scrub(Object message, TenantNamespace names) {
             try {
-                if (errorMessage != null) {
-                    String text = (String) errorMessage.invoke(message);
+                for (Method[] field : messages) {
+                    String text = (String) field[0].invoke(message);
                     String scrubbed = names.scrub(text);
                     if (scrubbed != text) {
-                        setErrorMessage.invoke(message, scrubbed);
+                        field[1].invoke(message, scrubbed);
                     }
                 }
                 for (Method child : children) {

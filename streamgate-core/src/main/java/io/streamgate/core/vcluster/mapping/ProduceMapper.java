@@ -79,9 +79,7 @@ final class ProduceMapper implements ApiMapper {
             }
             request.setTransactionalId(null);
         }
-        if (byId && refused.isEmpty()) {
-            return new Mapping.Forward(request, ResponseMapper.UNCHANGED);
-        }
+        // Even by topic id the response is decoded: a broker's record errors may name the physical topic.
         return new Mapping.Forward(request, (response, responseVersion) -> {
             ProduceResponseData produced = (ProduceResponseData) response;
             if (!byId) {
