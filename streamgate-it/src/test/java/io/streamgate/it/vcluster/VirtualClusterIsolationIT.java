@@ -46,6 +46,7 @@ import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ByteBufferAccessor;
 import org.apache.kafka.common.protocol.Errors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -100,6 +101,13 @@ class VirtualClusterIsolationIT {
             .security(() -> new GatewaySecurity(IdentityDirectory.EMPTY, AuthenticationAudit.NONE, VIRTUAL_CLUSTERS));
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @BeforeAll
+    static void createTheAliasedTopic() {
+        try (KafkaClients physical = new KafkaClients(KAFKA.cluster().bootstrapServers())) {
+            createTopic(physical.admin(), SHARED_TOPIC, 1);
+        }
+    }
 
     private static GatewayConfig.ListenerConfig tenantListener(GatewayConfig config, String virtualCluster, int port) {
         return config.listener().withName(virtualCluster).withBootstrapPort(port).withBrokerPortBase(0)
@@ -214,7 +222,7 @@ class VirtualClusterIsolationIT {
 
             short metadataVersion = 12;
             raw.send(new MetadataRequestData().setTopics(List.of(new MetadataRequestData.MetadataRequestTopic()
-                    .setTopicId(theirId))), metadataVersion, 8);
+                    .setName(null).setTopicId(theirId))), metadataVersion, 8);
             MetadataResponseData metadata = new MetadataResponseData(body(raw.receive(), ApiKeys.METADATA,
                     metadataVersion), metadataVersion);
             assertThat(metadata.topics()).singleElement().satisfies(t -> {
@@ -224,7 +232,8 @@ class VirtualClusterIsolationIT {
 
             short deleteVersion = 6;
             raw.send(new DeleteTopicsRequestData().setTimeoutMs(5_000).setTopics(List.of(
-                    new DeleteTopicsRequestData.DeleteTopicState().setTopicId(theirId))), deleteVersion, 9);
+                    new DeleteTopicsRequestData.DeleteTopicState().setName(null).setTopicId(theirId))), deleteVersion,
+                    9);
             DeleteTopicsResponseData delete = new DeleteTopicsResponseData(body(raw.receive(), ApiKeys.DELETE_TOPICS,
                     deleteVersion), deleteVersion);
             assertThat(delete.responses()).singleElement().satisfies(t ->
@@ -249,8 +258,9 @@ class VirtualClusterIsolationIT {
         a.incrementalAlterConfigs(Map.of(resource, List.of(new org.apache.kafka.clients.admin.AlterConfigOp(
                 new ConfigEntry("retention.ms", "3600000"),
                 org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)))).all().get();
-        ConfigEntry retention = a.describeConfigs(List.of(resource)).all().get().get(resource).get("retention.ms");
-        assertThat(retention.value()).isEqualTo("3600000");
+        await("the new retention, on every broker").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(a.describeConfigs(List.of(resource)).all().get().get(resource).get("retention.ms").value())
+                        .isEqualTo("3600000"));
 
         tenant(A).producer().send(new ProducerRecord<>(topic, 0, "k", "v")).get(30, TimeUnit.SECONDS);
         a.deleteRecords(Map.of(new TopicPartition(topic, 0), RecordsToDelete.beforeOffset(1))).all().get();
@@ -312,7 +322,7 @@ class VirtualClusterIsolationIT {
         assertCause(() -> a.deleteConsumerGroups(List.of(B + "." + group)).all().get(),
                 GroupIdNotFoundException.class);
         assertThat(physical().admin().listConsumerGroupOffsets(B + "." + group).partitionsToOffsetAndMetadata()
-                .get()).containsKey(new TopicPartition(topic, 0));
+                .get()).containsKey(new TopicPartition(B + "." + topic, 0));
     }
 
     @Test
@@ -360,7 +370,6 @@ class VirtualClusterIsolationIT {
 
     @Test
     void aliasTopicsShowAPhysicalTopicReadOnlyOrWritableAndAReadOnlyVirtualClusterWritesNothing() throws Exception {
-        createTopic(physical().admin(), SHARED_TOPIC, 1);
         physical().producer().send(new ProducerRecord<>(SHARED_TOPIC, "k", "published")).get(30, TimeUnit.SECONDS);
 
         // A sees it as "shared", read-only
