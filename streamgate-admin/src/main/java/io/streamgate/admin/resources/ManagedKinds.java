@@ -75,7 +75,7 @@ public final class ManagedKinds implements ResourceValidator {
         }
         String virtualCluster = resource.metadata().scope().virtualCluster();
         if (virtualCluster == null) {
-            throw new InvalidResourceException("metadata.scope", "a " + resource.kind() + " belongs to a virtual "
+            throw new InvalidResourceException("metadata.scope", resource.kind() + " resources belong to a virtual "
                     + "cluster: set metadata.scope.virtualCluster");
         }
         return path.replace("{virtualCluster}", segment(virtualCluster));
