@@ -29,8 +29,9 @@ import java.util.function.BiConsumer;
  * Every request, done or refused, is recorded in the audit log with its outcome.
  *
  * <p>A PUT is validated completely before anything is stored, with the kind's validator, among the store's resources
- * (rules across resources, such as virtual-cluster prefixes that never nest); a document of another kind is refused. A document carrying {@code metadata.revision} (as read from the API) is an optimistic-concurrency
- * check: if the stored resource has another revision and other content, the answer is 409 and nothing changes.
+ * (rules across resources, such as virtual-cluster prefixes that never nest); a document of another kind is refused.
+ * A document carrying {@code metadata.revision} (as read from the API) is an optimistic-concurrency check: if the
+ * stored resource has another revision and other content, the answer is 409 and nothing changes.
  */
 final class ResourceChanges {
 

@@ -26,8 +26,9 @@ import java.util.Objects;
 
 /**
  * The resource kinds this gateway manages, each with its validator and the admin API route that writes it:
- * {@code Interceptor} ({@code PUT /api/v1/interceptors}), {@code ServiceAccount} ({@code PUT /api/v1/service-accounts}),
- * {@code Group} ({@code PUT /api/v1/groups}), {@code VirtualCluster} ({@code PUT /api/v1/virtual-clusters/{name}}),
+ * {@code Interceptor} ({@code PUT /api/v1/interceptors}), {@code ServiceAccount}
+ * ({@code PUT /api/v1/service-accounts}), {@code Group} ({@code PUT /api/v1/groups}), {@code VirtualCluster}
+ * ({@code PUT /api/v1/virtual-clusters/{name}}),
  * {@code AliasTopic} and {@code AclBinding} (under their virtual cluster). As a {@link ResourceValidator} (for seed
  * files and the admin API) it dispatches on the kind and refuses any other, so that a resource nothing applies is
  * never stored; {@code ServiceAccountCredentials} is refused too: only the gateway writes it. Thread-safe.

@@ -55,8 +55,8 @@ public record AclBindingSpec(ResourceType resourceType, PatternType patternType,
     /** The name of the one CLUSTER resource, as Kafka names it. */
     public static final String CLUSTER_NAME = "kafka-cluster";
     /** The fields of the spec. */
-    public static final List<String> FIELDS = List.of("resourceType", "patternType", "resourceName", "principal", "host",
-            "operation", "permission");
+    public static final List<String> FIELDS = List.of("resourceType", "patternType", "resourceName", "principal",
+            "host", "operation", "permission");
     private static final String ANY_HOST = "*";
 
     private static final List<ResourceType> RESOURCE_TYPES = List.of(ResourceType.TOPIC, ResourceType.GROUP,

@@ -200,7 +200,8 @@ public final class StoreVirtualClusterDirectory implements VirtualClusterDirecto
     /** The tenant of the virtual cluster {@code name}, from its resources; empty when it has no readable definition. */
     private Optional<Tenant> build(String name) {
         Map<ResourceId, Resource> ofCluster = resources.getOrDefault(name, Map.of());
-        Optional<VirtualCluster> cluster = Optional.ofNullable(ofCluster.get(VirtualClusterRules.virtualClusterId(name)))
+        Optional<VirtualCluster> cluster = Optional.ofNullable(
+                        ofCluster.get(VirtualClusterRules.virtualClusterId(name)))
                 .flatMap(resource -> readable(resource, VirtualClusterSpec::of)
                         .map(spec -> spec.toVirtualCluster(name)));
         if (cluster.isEmpty()) {
