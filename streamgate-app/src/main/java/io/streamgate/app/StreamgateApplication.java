@@ -12,6 +12,7 @@ import io.streamgate.admin.identity.TokenIssuer;
 import io.streamgate.admin.identity.TokenSigningKey;
 import io.streamgate.admin.interceptors.InterceptorSync;
 import io.streamgate.admin.security.AdminAuthenticator;
+import io.streamgate.admin.vcluster.StoreVirtualClusterDirectory;
 import io.streamgate.app.cli.VersionProvider;
 import io.streamgate.app.config.StreamgateConfig;
 import io.streamgate.app.embedded.EmbeddedKafka;
@@ -22,6 +23,7 @@ import io.streamgate.core.GatewayConfig;
 import io.streamgate.core.auth.GatewaySecurity;
 import io.streamgate.core.auth.GatewayTokens;
 import io.streamgate.core.auth.IdentityDirectory;
+import io.streamgate.core.vcluster.VirtualClusterDirectory;
 import io.streamgate.state.ResourceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +41,9 @@ import java.util.function.Supplier;
  * whose readiness follows the gateway's ("starting" until the gateway runs with its interceptors).
  *
  * <p>{@link #start()} brings them up in this order: embedded Kafka, resource store, the files of
- * {@code resourcesDir} (validated, then stored), admin credentials, the token signing key and the service accounts and
- * groups of the store (followed live, for client authentication), gateway, interceptors from the store into the
+ * {@code resourcesDir} (validated, then stored), admin credentials, the token signing key, the service accounts and
+ * groups of the store (followed live, for client authentication) and its virtual clusters (followed live, for the
+ * connections that land in one), gateway, interceptors from the store into the
  * gateway's registry (then followed live), admin API; the admin server starts alongside from the beginning, so that
  * probes are answered early and its API answers 503 until then. {@link #close()} stops following the store, then
  * stops the gateway, so that it drains in-flight requests, then the admin server (which answers probes while the
@@ -62,6 +65,7 @@ public final class StreamgateApplication implements AutoCloseable {
     private volatile ResourceStore store;
     private volatile InterceptorSync interceptorSync;
     private volatile StoreIdentityDirectory identityDirectory;
+    private volatile StoreVirtualClusterDirectory virtualClusterDirectory;
     private volatile AuthenticationAuditLog authenticationAudit;
     private boolean closed;
     private ProcessMetrics processMetrics;
@@ -106,14 +110,16 @@ public final class StreamgateApplication implements AutoCloseable {
             AdminAuthenticator authenticator = step("admin API credentials", () -> AdminAccess.authenticator(config));
             GatewayTokens tokens = step("token signing key", this::gatewayTokens);
             identityDirectory = step("service accounts", () -> new StoreIdentityDirectory(store, tokens).start());
+            AuditLog adminAudit = new AuditLog(config.dataDir().resolve(AUDIT_LOG));
+            virtualClusterDirectory = step("virtual clusters",
+                    () -> new StoreVirtualClusterDirectory(store, adminAudit).start());
             authenticationAudit = new AuthenticationAuditLog(config.dataDir().resolve(AuthenticationAuditLog.FILE_NAME));
             gateway = step("gateway", () -> Gateway.start(gatewayConfig, metrics,
-                    new GatewaySecurity(identityDirectory, authenticationAudit)));
+                    new GatewaySecurity(identityDirectory, authenticationAudit, virtualClusterDirectory)));
             interceptorSync = step("interceptors", () -> new InterceptorSync(store, gateway.interceptors()).start());
             adminServer = step("admin server", this::joinAdminStart);
             adminServer.serveApi(new AdminApi(store, gateway.interceptors(),
-                    new TokenIssuer(tokens, config.tokens().maxLifetime()), authenticator,
-                    new AuditLog(config.dataDir().resolve(AUDIT_LOG))));
+                    new TokenIssuer(tokens, config.tokens().maxLifetime()), authenticator, adminAudit));
             log.info("admin API on http://{}:{} (/api/v1, /openapi.json, /health/live, /health/ready, /metrics)",
                     config.bind(), adminServer.port());
             readyAnnouncer = ReadyAnnouncer.start(this::isReady, gateway.bootstrapServers(), upstreamDescription(),
@@ -150,6 +156,11 @@ public final class StreamgateApplication implements AutoCloseable {
     /** The service accounts and groups the gateway authenticates clients against; empty before they are loaded. */
     public Optional<IdentityDirectory> identityDirectory() {
         return Optional.ofNullable(identityDirectory);
+    }
+
+    /** The virtual clusters connections land in, with their aliases and ACLs; empty before they are loaded. */
+    public Optional<VirtualClusterDirectory> virtualClusterDirectory() {
+        return Optional.ofNullable(virtualClusterDirectory);
     }
 
     /** Blocks until {@link #close()} has finished, or startup has failed. */
@@ -238,6 +249,10 @@ public final class StreamgateApplication implements AutoCloseable {
         StoreIdentityDirectory directory = identityDirectory;
         if (directory != null) {
             stopQuietly("service accounts", directory::close);
+        }
+        StoreVirtualClusterDirectory virtualClusters = virtualClusterDirectory;
+        if (virtualClusters != null) {
+            stopQuietly("virtual clusters", virtualClusters::close);
         }
         AuthenticationAuditLog authAudit = authenticationAudit;
         if (authAudit != null) {

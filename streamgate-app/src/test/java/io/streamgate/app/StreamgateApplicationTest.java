@@ -58,6 +58,8 @@ class StreamgateApplicationTest {
             produce(bootstrap, "through the gateway");
             assertThat(consume(bootstrap)).containsExactly("through the gateway");
             assertThat(get(adminPort, "/metrics").body()).contains("jvm_memory_used_bytes");
+            assertThat(application.virtualClusterDirectory()).hasValueSatisfying(directory ->
+                    assertThat(directory.tenant("payments")).isEmpty());
 
             application.close();
 

@@ -5,13 +5,15 @@ import io.javalin.http.HandlerType;
 import io.streamgate.admin.audit.AuditLog;
 import io.streamgate.admin.identity.CredentialsSpec;
 import io.streamgate.admin.identity.GroupSpec;
-import io.streamgate.admin.identity.IdentityResourceValidator;
 import io.streamgate.admin.identity.ServiceAccountSpec;
 import io.streamgate.admin.identity.TokenIssuer;
 import io.streamgate.admin.interceptors.InterceptorResourceMapper;
-import io.streamgate.admin.interceptors.InterceptorResourceValidator;
+import io.streamgate.admin.resources.ManagedKinds;
 import io.streamgate.admin.security.AdminAuthenticator;
 import io.streamgate.admin.security.AdminIdentity;
+import io.streamgate.admin.vcluster.AclBindingSpec;
+import io.streamgate.admin.vcluster.AliasTopicSpec;
+import io.streamgate.admin.vcluster.VirtualClusterSpec;
 import io.streamgate.core.chain.InterceptorRegistry;
 import io.streamgate.state.ResourceStore;
 import io.streamgate.state.document.ResourceDocuments;
@@ -23,8 +25,9 @@ import java.util.Set;
 
 /**
  * The management API under {@value #PREFIX}: interceptor resources (list, get, create or update, delete, resolve a
- * chain), the plugin catalogue, service accounts and groups (list, get, create or update, delete) and the credentials
- * of local service accounts (SCRAM credentials, gateway tokens, revocation). Every route needs an authenticated caller
+ * chain), the plugin catalogue, service accounts and groups (list, get, create or update, delete), the credentials
+ * of local service accounts (SCRAM credentials, gateway tokens, revocation), and virtual clusters with their alias
+ * topics and ACL bindings ({@link VirtualClusterEndpoints}). Every route needs an authenticated caller
  * ({@link AdminAuthenticator}); routes that change resources or mint credentials need the {@code admin} role. Changes
  * are validated before they are stored (nothing invalid is ever stored) and recorded in the {@link AuditLog}, without
  * secrets.
@@ -42,6 +45,10 @@ public final class AdminApi {
     private static final String GROUP = GroupSpec.KIND;
     private static final String CREDENTIALS = CredentialsSpec.KIND;
     private static final String PLUGIN = "Plugin";
+    private static final String CLUSTER = VirtualClusterSpec.KIND;
+    private static final String ALIAS = AliasTopicSpec.KIND;
+    private static final String ACL = AclBindingSpec.KIND;
+    private static final String CLUSTERS = PREFIX + "/virtual-clusters";
 
     private static final List<ApiRoute> ROUTES = List.of(
             new ApiRoute(HandlerType.GET, PREFIX + "/plugins", Access.READ, PLUGIN,
@@ -81,7 +88,33 @@ public final class AdminApi {
             new ApiRoute(HandlerType.PUT, PREFIX + "/groups", Access.WRITE, GROUP,
                     (api, ctx, caller) -> api.groupChanges.put(ctx, caller)),
             new ApiRoute(HandlerType.DELETE, PREFIX + "/groups/{name}", Access.WRITE, GROUP,
-                    (api, ctx, caller) -> api.groupChanges.delete(ctx, caller)));
+                    (api, ctx, caller) -> api.groupChanges.delete(ctx, caller)),
+            new ApiRoute(HandlerType.GET, CLUSTERS, Access.READ, CLUSTER,
+                    (api, ctx, caller) -> api.virtualClusters.clusters().list(ctx)),
+            new ApiRoute(HandlerType.GET, CLUSTERS + "/{name}", Access.READ, CLUSTER,
+                    (api, ctx, caller) -> api.virtualClusters.clusters().get(ctx)),
+            new ApiRoute(HandlerType.PUT, CLUSTERS + "/{name}", Access.WRITE, CLUSTER,
+                    (api, ctx, caller) -> api.virtualClusters.putCluster(ctx, caller)),
+            new ApiRoute(HandlerType.DELETE, CLUSTERS + "/{name}", Access.WRITE, CLUSTER,
+                    (api, ctx, caller) -> api.virtualClusters.clusterChanges().delete(ctx, caller)),
+            new ApiRoute(HandlerType.GET, CLUSTERS + "/{name}/alias-topics", Access.READ, ALIAS,
+                    (api, ctx, caller) -> api.virtualClusters.aliases().list(ctx)),
+            new ApiRoute(HandlerType.GET, CLUSTERS + "/{name}/alias-topics/{topic}", Access.READ, ALIAS,
+                    (api, ctx, caller) -> api.virtualClusters.aliases().get(ctx)),
+            new ApiRoute(HandlerType.PUT, CLUSTERS + "/{name}/alias-topics/{topic}", Access.WRITE, ALIAS,
+                    (api, ctx, caller) -> api.virtualClusters.putAlias(ctx, caller)),
+            new ApiRoute(HandlerType.DELETE, CLUSTERS + "/{name}/alias-topics/{topic}", Access.WRITE, ALIAS,
+                    (api, ctx, caller) -> api.virtualClusters.aliasChanges().delete(ctx, caller)),
+            new ApiRoute(HandlerType.GET, CLUSTERS + "/{name}/acls", Access.READ, ACL,
+                    (api, ctx, caller) -> api.virtualClusters.acls().list(ctx)),
+            new ApiRoute(HandlerType.POST, CLUSTERS + "/{name}/acls", Access.WRITE, ACL,
+                    (api, ctx, caller) -> api.virtualClusters.postAcl(ctx, caller)),
+            new ApiRoute(HandlerType.GET, CLUSTERS + "/{name}/acls/{bindingName}", Access.READ, ACL,
+                    (api, ctx, caller) -> api.virtualClusters.acls().get(ctx)),
+            new ApiRoute(HandlerType.PUT, CLUSTERS + "/{name}/acls/{bindingName}", Access.WRITE, ACL,
+                    (api, ctx, caller) -> api.virtualClusters.putAcl(ctx, caller)),
+            new ApiRoute(HandlerType.DELETE, CLUSTERS + "/{name}/acls/{bindingName}", Access.WRITE, ACL,
+                    (api, ctx, caller) -> api.virtualClusters.aclChanges().delete(ctx, caller)));
 
     private final AdminAuthenticator authenticator;
     private final ChangeAudit audit;
@@ -94,6 +127,7 @@ public final class AdminApi {
     private final GlobalResourceQueries groupQueries;
     private final ResourceChanges groupChanges;
     private final IdentityEndpoints credentials;
+    private final VirtualClusterEndpoints virtualClusters;
 
     /**
      * @param store where resources are read and written
@@ -116,21 +150,22 @@ public final class AdminApi {
         this.audit = new ChangeAudit(Objects.requireNonNull(audit, "audit"), clock);
         this.plugins = new PluginEndpoints(registry.catalog());
         this.interceptorQueries = new InterceptorQueries(store);
-        this.interceptorChanges = new ResourceChanges(INTERCEPTOR, "interceptor", store,
-                (ctx, name) -> interceptorQueries.find(name, ScopeParameters.of(ctx, Set.of())),
-                new InterceptorResourceValidator(registry), this.audit, (deleted, caller) -> { });
+        ManagedKinds kinds = new ManagedKinds(registry);
+        this.interceptorChanges = new ResourceChanges(INTERCEPTOR, "interceptor", "name", store,
+                (ctx, name) -> interceptorQueries.find(name, ScopeParameters.of(ctx, Set.of())), kinds, this.audit,
+                (deleted, caller) -> { });
         this.resolution = new ChainResolution(registry);
-        IdentityResourceValidator identities = new IdentityResourceValidator();
         this.accountQueries = new GlobalResourceQueries(ACCOUNT, "service account", store,
                 account -> IdentityEndpoints.accountView(account, store));
         // An account's credentials go with it: an account created again later under the same name starts with none.
-        this.accountChanges = new ResourceChanges(ACCOUNT, "service account", store, accountQueries::find,
-                identities, this.audit,
+        this.accountChanges = new ResourceChanges(ACCOUNT, "service account", "name", store, accountQueries::find,
+                kinds, this.audit,
                 (deleted, caller) -> store.delete(CredentialsSpec.idOf(deleted.metadata().name()), caller.name()));
         this.groupQueries = new GlobalResourceQueries(GROUP, "group", store, ResourceDocuments::toNode);
-        this.groupChanges = new ResourceChanges(GROUP, "group", store, groupQueries::find, identities, this.audit,
+        this.groupChanges = new ResourceChanges(GROUP, "group", "name", store, groupQueries::find, kinds, this.audit,
                 (deleted, caller) -> { });
         this.credentials = new IdentityEndpoints(store, accountQueries, tokens, this.audit, clock);
+        this.virtualClusters = new VirtualClusterEndpoints(store, kinds, this.audit);
     }
 
     /** The routes, in the order they are registered. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 
 import java.io.IOException;
@@ -21,9 +22,9 @@ final class RequestObject {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private final JsonNode body;
+    private final ObjectNode body;
 
-    private RequestObject(JsonNode body) {
+    private RequestObject(ObjectNode body) {
         this.body = body;
     }
 
@@ -55,7 +56,12 @@ final class RequestObject {
                 throw new ApiException(400, "unknown field '" + name + "'; " + expected, name);
             }
         }
-        return new RequestObject(body);
+        return new RequestObject((ObjectNode) body);
+    }
+
+    /** The object itself, a copy. */
+    ObjectNode object() {
+        return body.deepCopy();
     }
 
     /** A non-blank string field, or null when absent. */

@@ -14,8 +14,9 @@ import java.util.Objects;
  *
  * @param time when the gateway handled the request; written in ISO-8601, UTC
  * @param actor who asked: the token's or user's name
- * @param action {@code PUT} or {@code DELETE} of a resource; for the credential routes {@code SET_SCRAM},
- *     {@code DELETE_SCRAM}, {@code REVOKE_TOKENS} or {@code MINT_TOKEN}
+ * @param action {@code PUT}, {@code POST} (an ACL binding) or {@code DELETE} of a resource; for the credential
+ *     routes {@code SET_SCRAM}, {@code DELETE_SCRAM}, {@code REVOKE_TOKENS} or {@code MINT_TOKEN}; for the ACLs a
+ *     virtual cluster's super user changes through Kafka's admin API, {@code CREATE_ACL} or {@code DELETE_ACL}
  * @param kind the resource kind, e.g. {@code Interceptor}
  * @param name the resource name, or null when the request did not get as far as naming one (a malformed body)
  * @param scope the resource scope as an object ({@code {}} for global), or null with {@code name}

@@ -23,6 +23,7 @@ import java.util.Optional;
  * spec:
  *   type: EXTERNAL               # EXTERNAL: stands for an identity proven elsewhere
  *   principal: CN=billing,O=acme # a JWT subject, a mapped certificate principal, a principal Kafka accepted
+ *   virtualCluster: payments     # optional, either type: the account's connections land in this virtual cluster
  * }</pre>
  *
  * Service accounts are global: {@code metadata.scope} must be empty. The credentials of a local account are not
@@ -31,12 +32,14 @@ import java.util.Optional;
  *
  * @param type LOCAL or EXTERNAL
  * @param principal the external principal; empty for a local account
+ * @param virtualCluster the virtual cluster the account's connections land in; empty for none (the passthrough
+ *     cluster). That it exists is checked across resources, with the virtual clusters.
  */
-public record ServiceAccountSpec(Type type, Optional<String> principal) {
+public record ServiceAccountSpec(Type type, Optional<String> principal, Optional<String> virtualCluster) {
 
     /** The kind of service account resources. */
     public static final String KIND = "ServiceAccount";
-    static final List<String> FIELDS = List.of("type", "principal");
+    static final List<String> FIELDS = List.of("type", "principal", "virtualCluster");
 
     /** Where a service account's identity is proven. */
     public enum Type {
@@ -49,6 +52,7 @@ public record ServiceAccountSpec(Type type, Optional<String> principal) {
     public ServiceAccountSpec {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(virtualCluster, "virtualCluster");
     }
 
     public boolean isLocal() {
@@ -83,6 +87,7 @@ public record ServiceAccountSpec(Type type, Optional<String> principal) {
             throw new InvalidResourceException("spec.principal", "only an EXTERNAL account has a principal; a LOCAL "
                     + "account's principal is its name");
         }
-        return new ServiceAccountSpec(type, Optional.ofNullable(principal));
+        return new ServiceAccountSpec(type, Optional.ofNullable(principal),
+                Optional.ofNullable(SpecFields.optionalText(spec, "virtualCluster")));
     }
 }

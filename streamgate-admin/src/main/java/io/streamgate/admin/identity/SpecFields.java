@@ -11,13 +11,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Strict reading of the fields of identity specs; every refusal names the field ({@code spec.members[2]}). */
-final class SpecFields {
+/**
+ * Strict reading of the fields of the specs of the gateway's own kinds (identities, virtual clusters); every refusal
+ * names the field ({@code spec.members[2]}).
+ */
+public final class SpecFields {
 
     private SpecFields() {
     }
 
-    static void onlyKnown(ObjectNode spec, String kind, List<String> fields) {
+    public static void onlyKnown(ObjectNode spec, String kind, List<String> fields) {
         for (Iterator<String> names = spec.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!fields.contains(name)) {
@@ -28,7 +31,7 @@ final class SpecFields {
     }
 
     /** A non-blank string, or null when absent. */
-    static String optionalText(ObjectNode spec, String field) {
+    public static String optionalText(ObjectNode spec, String field) {
         JsonNode value = spec.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -39,8 +42,20 @@ final class SpecFields {
         return value.textValue();
     }
 
+    /** A boolean, or {@code absent} when the field is absent. */
+    public static boolean optionalBoolean(ObjectNode spec, String field, boolean absent) {
+        JsonNode value = spec.get(field);
+        if (value == null || value.isNull()) {
+            return absent;
+        }
+        if (!value.isBoolean()) {
+            throw new InvalidResourceException("spec." + field, "expected true or false, not " + describe(value));
+        }
+        return value.booleanValue();
+    }
+
     /** A list of distinct non-blank strings; empty when absent. */
-    static Set<String> textList(ObjectNode spec, String field) {
+    public static Set<String> textList(ObjectNode spec, String field) {
         JsonNode value = spec.get(field);
         if (value == null || value.isNull()) {
             return Set.of();
@@ -62,7 +77,7 @@ final class SpecFields {
         return Collections.unmodifiableSet(items);
     }
 
-    static String describe(JsonNode value) {
+    public static String describe(JsonNode value) {
         return ResourceDocuments.describe(value);
     }
 }

@@ -135,7 +135,7 @@ public final class StoreIdentityDirectory implements IdentityDirectory, AutoClos
         return identity(current, principal, account, externalGroups);
     }
 
-    /** The identity of {@code principal}, who is {@code account} (or null), with its groups. */
+    /** The identity of {@code principal}, who is {@code account} (or null), with its groups and virtual cluster. */
     private static Identity identity(DirectoryView view, String principal, String account, Set<String> externalGroups) {
         String member = account != null ? account : principal;
         Set<String> groups = new TreeSet<>();
@@ -144,7 +144,9 @@ public final class StoreIdentityDirectory implements IdentityDirectory, AutoClos
                 groups.add(name);
             }
         });
-        return new Identity(principal, Optional.ofNullable(account), groups);
+        Optional<String> virtualCluster = Optional.ofNullable(account).map(view.accounts()::get)
+                .flatMap(ServiceAccountSpec::virtualCluster);
+        return new Identity(principal, Optional.ofNullable(account), groups, virtualCluster);
     }
 
     /** Stops following the store. */

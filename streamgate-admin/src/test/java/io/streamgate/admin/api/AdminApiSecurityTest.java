@@ -46,7 +46,7 @@ class AdminApiSecurityTest {
     void everyApiRouteIs401WithoutCredentialsWithAChallenge() {
         for (ApiRoute route : AdminApi.routes()) {
             String path = route.path().replace("{id}", "test-tag").replace("{mechanism}", "SCRAM-SHA-512")
-                    .replace("{name}", "tag");
+                    .replace("{name}", "tag").replace("{topic}", "rates").replace("{bindingName}", "acl-1");
             HttpResponse<String> response = admin.send(admin.request(path)
                     .method(route.method().name(), HttpRequest.BodyPublishers.ofString(TAG)));
 

@@ -133,7 +133,7 @@ class InterceptorRoutesTest {
         assertInvalid(TAG.replace("{\"name\": \"tag\"}", "{\"name\": \"tag\", \"scope\": {\"team\": \"g\"}}"),
                 "metadata.scope.team", "metadata.scope.team: unknown field");
         assertInvalid(TAG.replace("\"tag\"", "\"-bad name\""), "metadata.name", "metadata.name: '-bad name' is not");
-        assertInvalid(TAG.replace("\"Interceptor\"", "\"VirtualCluster\""), "kind", "kind: unknown kind");
+        assertInvalid(TAG.replace("\"Interceptor\"", "\"Quota\""), "kind", "kind: unknown kind");
         assertInvalid("{\"kind\": \"Interceptor\"", null, "not valid JSON");
         assertThat(admin.store().snapshot()).isEmpty();
     }

@@ -130,6 +130,24 @@ class StoreIdentityDirectoryTest {
     }
 
     @Test
+    void anAccountsConnectionsLandInItsVirtualClusterWhicheverWayItAuthenticates() throws Exception {
+        put("""
+                {"kind": "ServiceAccount", "metadata": {"name": "orders-app"},
+                 "spec": {"type": "LOCAL", "virtualCluster": "payments"}}""");
+        put("""
+                {"kind": "ServiceAccount", "metadata": {"name": "billing"},
+                 "spec": {"type": "EXTERNAL", "principal": "CN=billing,O=acme", "virtualCluster": "finance"}}""");
+
+        await().untilAsserted(() -> assertThat(directory.resolve("orders-app", Set.of()).virtualCluster())
+                .hasValue("payments"));
+        assertThat(directory.authenticatePlain("orders-app", tokens.mint("orders-app", Duration.ofHours(1)).token()))
+                .isEqualTo(new Identity("orders-app", Optional.of("orders-app"), Set.of("payments"),
+                        Optional.of("payments")));
+        assertThat(directory.resolve("CN=billing,O=acme", Set.of()).virtualCluster()).hasValue("finance");
+        assertThat(directory.resolve("nobody", Set.of()).virtualCluster()).isEmpty();
+    }
+
+    @Test
     void followsChangesToTheStore() {
         put("""
                 {"kind": "Group", "metadata": {"name": "payments"}, "spec": {"members": ["billing"]}}""");

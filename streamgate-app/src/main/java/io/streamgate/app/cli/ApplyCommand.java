@@ -35,8 +35,8 @@ import java.util.stream.Stream;
         sortOptions = false,
         usageHelpWidth = ConfigurationHelp.WIDTH,
         description = {
-            "Creates or updates resources (interceptors, service accounts, groups) through a running gateway's "
-                    + "admin API.",
+            "Creates or updates resources (interceptors, service accounts, groups, virtual clusters, alias topics, "
+                    + "ACL bindings) through a running gateway's admin API.",
             "Files are YAML or JSON: several YAML documents separated by ---, or a JSON object or array. A "
                     + "directory stands for its *.yaml, *.yml and *.json files (not hidden, not in subdirectories), "
                     + "in name order; - reads standard input.",
@@ -80,12 +80,7 @@ public final class ApplyCommand extends AdminApiCommand {
         for (ResourceDocument document : documents) {
             Resource resource = document.resource();
             try {
-                String collection = ManagedKinds.COLLECTIONS.get(resource.kind());
-                if (collection == null) {
-                    throw new AdminClientException("unknown kind '" + resource.kind() + "'; the gateway manages "
-                            + String.join(", ", ManagedKinds.COLLECTIONS.keySet()) + " resources", 400);
-                }
-                AdminClient.Answer answer = client.put(collection,
+                AdminClient.Answer answer = client.put(putPath(resource),
                         dryRun ? Map.of("dryRun", "true") : Map.of(), ResourceDocuments.toJson(resource));
                 JsonNode body = answer.body();
                 out.println(CliText.resourceName(resource) + " " + body.get("outcome").asText().toLowerCase(Locale.ROOT)
@@ -102,6 +97,15 @@ public final class ApplyCommand extends AdminApiCommand {
             }
         }
         return refused == 0 ? 0 : EXIT_FAILED;
+    }
+
+    /** Where the gateway takes the resource; refused here, as the gateway would, for a kind it does not manage. */
+    private static String putPath(Resource resource) throws AdminClientException {
+        try {
+            return ManagedKinds.putPath(resource);
+        } catch (InvalidResourceException e) {
+            throw new AdminClientException(e.getMessage(), 400);
+        }
     }
 
     private List<ResourceDocument> read() {

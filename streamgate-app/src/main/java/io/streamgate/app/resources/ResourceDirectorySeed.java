@@ -16,8 +16,11 @@ import java.util.Map;
 
 /**
  * Applies the resource files of {@code resourcesDir} to the store at startup, before the gateway serves, GitOps
- * style: every document (an interceptor, a service account, a group) is validated as the admin API validates it
- * (for interceptors: plugin, configuration, and the plugin's own checks) and one invalid document fails the start, naming its file and document, before anything is written.
+ * style: every document (an interceptor, a service account, a group, a virtual cluster, an alias topic, an ACL
+ * binding) is validated as the admin API validates it (for interceptors: plugin, configuration, and the plugin's own
+ * checks), among the store's resources and the other documents (so a virtual cluster and its alias topics may come
+ * in the same files, in any order), and one invalid document fails the start, naming its file and document, before
+ * anything is written.
  *
  * <p>The gateway does not run yet, so the documents are checked by a registry of their own with the same plugins
  * (class path and plugins directory), environment and plugin context the gateway will have; it installs nothing

@@ -58,6 +58,21 @@ class AdminCommandsTest {
             spec: {members: [orders-app, billing], externalGroups: [payments-team]}
             """;
 
+    private static final String TENANT = """
+            kind: VirtualCluster
+            metadata: {name: payments}
+            spec: {acls: {enabled: true}, superUsers: ["User:admin"]}
+            ---
+            kind: AliasTopic
+            metadata: {name: rates, scope: {virtualCluster: payments}}
+            spec: {physicalTopic: shared.fx-rates}
+            ---
+            kind: AclBinding
+            metadata: {name: alice-reads, scope: {virtualCluster: payments}}
+            spec: {resourceType: TOPIC, patternType: LITERAL, resourceName: orders, principal: "User:alice",
+                   operation: READ, permission: ALLOW}
+            """;
+
     @TempDir
     Path dataDir;
 
@@ -323,6 +338,73 @@ class AdminCommandsTest {
     }
 
     @Test
+    void applyCreatesAVirtualClusterWithItsAliasesAndAclsAndGetShowsThemAsTablesOrYamlThatApplyTakesBack()
+            throws IOException {
+        write("tenant.yaml", TENANT);
+
+        assertThat(cli("apply", "-f", files.resolve("tenant.yaml").toString())).as(err.toString()).isZero();
+
+        assertThat(lines(out)).containsExactly("virtualcluster/payments created",
+                "aliastopic/rates (vcluster=payments) created", "aclbinding/alice-reads (vcluster=payments) created");
+        assertThat(cli("get", "virtual-clusters")).isZero();
+        assertThat(lines(out).get(0)).startsWith("NAME").contains("PREFIX", "ACLS", "SUPER USERS", "READ-ONLY");
+        assertThat(lines(out).get(1)).startsWith("payments").contains("payments.", "enabled", "User:admin");
+        assertThat(cli("get", "alias-topics", "--vcluster", "payments")).isZero();
+        assertThat(lines(out).get(1)).startsWith("rates").contains("shared.fx-rates", "true");
+        assertThat(cli("get", "acls", "--vcluster", "payments")).isZero();
+        assertThat(lines(out).get(1)).startsWith("alice-reads").contains("User:alice", "ALLOW", "READ", "TOPIC",
+                "LITERAL", "orders");
+        assertThat(cli("get", "acls", "--vcluster", "payments", "-o", "yaml")).isZero();
+        Path exported = write("exported.yaml", out.toString());
+        assertThat(cli("apply", "-f", exported.toString())).isZero();
+        assertThat(lines(out)).containsExactly("aclbinding/alice-reads (vcluster=payments) unchanged");
+        assertThat(cli("get", "alias-topics")).isEqualTo(2);
+        assertThat(err.toString()).contains("--vcluster");
+        assertThat(cli("get", "alias-topic", "ghost", "--vcluster", "payments")).isEqualTo(1);
+        assertThat(err.toString()).contains("no alias topic named ghost in virtual cluster payments");
+    }
+
+    @Test
+    void applyReportsAnAliasWithoutItsVirtualClusterAndAPrefixThatWouldMixTenants() throws IOException {
+        write("bad.yaml", """
+                kind: AliasTopic
+                metadata: {name: rates}
+                spec: {physicalTopic: shared.fx-rates}
+                ---
+                kind: VirtualCluster
+                metadata: {name: payments}
+                spec: {}
+                ---
+                kind: VirtualCluster
+                metadata: {name: pay}
+                spec: {prefix: pay}
+                """);
+
+        assertThat(cli("apply", "-f", files.resolve("bad.yaml").toString())).isEqualTo(1);
+
+        assertThat(lines(out)).containsExactly("virtualcluster/payments created");
+        assertThat(err.toString()).contains("bad.yaml, document 1 (aliastopic/rates): metadata.scope: AliasTopic "
+                + "resources belong to a virtual cluster").contains("bad.yaml, document 3 (virtualcluster/pay): spec.prefix: "
+                + "the prefix 'pay' is the start of virtual cluster payments's prefix 'payments.'");
+    }
+
+    @Test
+    void deleteVirtualClusterIsRefusedWhileItsAliasesOrAclsRemainAndDeleteAliasTopicAndAclDeleteThem()
+            throws IOException {
+        apply(TENANT);
+
+        assertThat(cli("delete", "virtual-cluster", "payments")).isEqualTo(1);
+        assertThat(err.toString()).contains("virtual cluster payments is still referred to by AclBinding "
+                + "alice-reads, AliasTopic rates");
+        assertThat(cli("delete", "alias-topic", "rates", "--vcluster", "payments")).isZero();
+        assertThat(lines(out)).containsExactly("aliastopic/rates (vcluster=payments) deleted");
+        assertThat(cli("delete", "acl", "alice-reads", "--vcluster", "payments")).isZero();
+        assertThat(cli("delete", "virtual-cluster", "payments")).isZero();
+        assertThat(lines(out)).containsExactly("virtualcluster/payments deleted");
+        assertThat(gateway.store().snapshot()).isEmpty();
+    }
+
+    @Test
     void tokenPrintsOnlyATokenThatAuthenticatesTheAccountUntilRevokeTokens() throws Exception {
         apply(ACCOUNTS);
 
@@ -401,7 +483,9 @@ class AdminCommandsTest {
         for (List<String> command : List.of(List.of("apply"), List.of("get"), List.of("get", "interceptors"),
                 List.of("get", "plugins"), List.of("get", "service-accounts"), List.of("get", "groups"),
                 List.of("delete"), List.of("delete", "interceptor"), List.of("delete", "service-account"),
-                List.of("delete", "group"), List.of("resolve"), List.of("token"), List.of("scram"),
+                List.of("delete", "group"), List.of("get", "virtual-clusters"), List.of("get", "alias-topics"),
+                List.of("get", "acls"), List.of("delete", "virtual-cluster"), List.of("delete", "alias-topic"),
+                List.of("delete", "acl"), List.of("resolve"), List.of("token"), List.of("scram"),
                 List.of("scram", "set"), List.of("scram", "delete"), List.of("revoke-tokens"))) {
             List<String> args = new ArrayList<>(command);
             args.add("--help");

@@ -30,7 +30,9 @@ import java.util.stream.Stream;
  *
  * <p>All or nothing for bad input: every document of every file is parsed and validated first, and one
  * invalid document (or the same resource twice) fails the seed, naming the file and document, before
- * anything is written. Resources in the store but not in the files are left alone, and seeding unchanged
+ * anything is written. Each document is validated among the store's resources and all the seed's documents
+ * ({@link ResourceValidator#validate(Resource, Map)}), so a document may refer to another of the seed whatever
+ * their order. Resources in the store but not in the files are left alone, and seeding unchanged
  * files again changes nothing, so seeding on every start is safe. A store failure part way through (a disk
  * or Kafka error) leaves earlier resources written; seeding again completes it.
  *
@@ -61,17 +63,21 @@ public final class ResourceSeeder {
             for (ResourceDocument document : ResourceDocuments.readDocuments(file)) {
                 String source = document.source();
                 Resource resource = document.resource();
-                try {
-                    validator.validate(resource);
-                } catch (InvalidResourceException e) {
-                    throw e.withSource(source);
-                }
                 String earlier = seen.putIfAbsent(resource.id(), source);
                 if (earlier != null) {
                     throw new InvalidResourceException(source, "", resource.id() + " is already defined in "
                             + earlier, null);
                 }
-                documents.add(new SeedDocument(fileName, resource));
+                documents.add(new SeedDocument(fileName, source, resource));
+            }
+        }
+        Map<ResourceId, Resource> planned = new HashMap<>(store.snapshot());
+        documents.forEach(document -> planned.put(document.resource().id(), document.resource()));
+        for (SeedDocument document : documents) {
+            try {
+                validator.validate(document.resource(), planned);
+            } catch (InvalidResourceException e) {
+                throw e.withSource(document.source());
             }
         }
         int created = 0;
@@ -111,6 +117,6 @@ public final class ResourceSeeder {
         return !name.startsWith(".") && (lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json"));
     }
 
-    private record SeedDocument(String fileName, Resource resource) {
+    private record SeedDocument(String fileName, String source, Resource resource) {
     }
 }

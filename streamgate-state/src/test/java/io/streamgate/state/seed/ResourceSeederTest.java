@@ -1,6 +1,8 @@
 package io.streamgate.state.seed;
 
 import io.streamgate.state.InvalidResourceException;
+import io.streamgate.state.Resource;
+import io.streamgate.state.ResourceId;
 import io.streamgate.state.ResourceChange;
 import io.streamgate.state.ResourceValidator;
 import io.streamgate.state.file.FileResourceStore;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.streamgate.state.ResourceFixtures.interceptor;
@@ -133,6 +136,33 @@ class ResourceSeederTest {
                 .isInstanceOf(InvalidResourceException.class)
                 .hasMessage("b.yaml, document 2: Interceptor twice (global) is already defined in a.yaml, document 1");
         assertThat(store.snapshot()).isEmpty();
+    }
+
+    @Test
+    void validatesEachDocumentAmongTheStoresResourcesAndEveryDocumentOfTheSeedWhateverTheirOrder() throws Exception {
+        store.put(interceptor("stored", 1), "test");
+        ResourceValidator afterMustExist = new ResourceValidator() {
+            @Override
+            public void validate(Resource resource) {
+            }
+
+            @Override
+            public void validate(Resource resource, Map<ResourceId, Resource> planned) {
+                String after = resource.spec().path("after").asText(null);
+                if (after != null && !planned.containsKey(interceptorId(after))) {
+                    throw new InvalidResourceException("spec.after", "no interceptor named " + after);
+                }
+            }
+        };
+        write("a.yaml", interceptorYaml("first", 1) + "  after: later\n");
+        write("b.yaml", interceptorYaml("later", 2) + "  after: stored\n");
+
+        assertThat(new ResourceSeeder(store, afterMustExist).seed(seedDir)).isEqualTo(new SeedSummary(2, 0, 0));
+
+        write("c.yaml", interceptorYaml("dangling", 3) + "  after: ghost\n");
+        assertThatThrownBy(() -> new ResourceSeeder(store, afterMustExist).seed(seedDir))
+                .hasMessage("c.yaml, document 1: spec.after: no interceptor named ghost");
+        assertThat(store.get(interceptorId("dangling"))).isEmpty();
     }
 
     @Test
