@@ -44,6 +44,11 @@ final class NewAclValidation {
         if (operation == AclOperation.UNKNOWN || operation == AclOperation.ANY) {
             return "Invalid operation " + operation;
         }
+        if (operation == AclOperation.CREATE_TOKENS || operation == AclOperation.DESCRIBE_TOKENS
+                || operation == AclOperation.TWO_PHASE_COMMIT) {
+            return "ACLs for operation " + operation + " are not supported in virtual cluster " + virtualCluster
+                    + ": the gateway never checks it";
+        }
         AclPermissionType permissionType = AclPermissionType.fromCode(creation.permissionType());
         if (permissionType != AclPermissionType.ALLOW && permissionType != AclPermissionType.DENY) {
             return "Invalid permissionType " + permissionType;
@@ -53,6 +58,9 @@ final class NewAclValidation {
         }
         if (resourceType == ResourceType.CLUSTER && !creation.resourceName().equals(Resource.CLUSTER_NAME)) {
             return "The only valid name for the CLUSTER resource is " + Resource.CLUSTER_NAME;
+        }
+        if (resourceType == ResourceType.CLUSTER && patternType != PatternType.LITERAL) {
+            return "A CLUSTER binding must have a LITERAL pattern";
         }
         if (!hasTypeAndName(creation.principal())) {
             return "Invalid principal " + creation.principal() + ": expected " + USER + "<name> or " + GROUP

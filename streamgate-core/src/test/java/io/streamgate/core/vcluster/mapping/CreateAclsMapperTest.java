@@ -85,6 +85,9 @@ class CreateAclsMapperTest {
                 valid.duplicate().setResourceType(ResourceType.CLUSTER.code()),
                 valid.duplicate().setResourcePatternType(PatternType.MATCH.code()),
                 valid.duplicate().setOperation(AclOperation.ANY.code()),
+                valid.duplicate().setOperation(AclOperation.TWO_PHASE_COMMIT.code()),
+                valid.duplicate().setResourceType(ResourceType.CLUSTER.code()).setResourceName("kafka-cluster")
+                        .setResourcePatternType(PatternType.PREFIXED.code()),
                 valid.duplicate().setPermissionType(AclPermissionType.ANY.code()),
                 valid.duplicate().setResourceName(""),
                 valid.duplicate().setPrincipal("alice"),
@@ -104,6 +107,8 @@ class CreateAclsMapperTest {
                 "The only valid name for the CLUSTER resource is kafka-cluster",
                 "Invalid patternType MATCH",
                 "Invalid operation ANY",
+                "ACLs for operation TWO_PHASE_COMMIT are not supported in virtual cluster a: the gateway never checks it",
+                "A CLUSTER binding must have a LITERAL pattern",
                 "Invalid permissionType ANY",
                 "Resource name should not be empty",
                 "Invalid principal alice: expected User:<name> or Group:<name>",
@@ -111,9 +116,9 @@ class CreateAclsMapperTest {
                 "Invalid principal User:: expected User:<name> or Group:<name>",
                 "Invalid host 10.0.0.0/8: expected * or an IP address, not a range",
                 "");
-        assertThat(results.subList(0, 12)).extracting(AclCreationResult::errorCode)
+        assertThat(results.subList(0, 14)).extracting(AclCreationResult::errorCode)
                 .containsOnly(Errors.INVALID_REQUEST.code());
-        assertThat(results.get(12).errorCode()).isEqualTo(Errors.NONE.code());
+        assertThat(results.get(14).errorCode()).isEqualTo(Errors.NONE.code());
         assertThat(directory.stored).containsExactly(READ_ORDERS);
     }
 
