@@ -120,9 +120,9 @@ class VirtualClusterWorkloadsIT {
         await("gateway ready").atMost(Duration.ofSeconds(60)).until(gateway::isReady);
         bootstrap = gateway.bootstrapServers();
 
-        admin("PUT", "/api/v1/virtual-clusters", """
+        admin("PUT", "/api/v1/virtual-clusters/" + WORK, """
                 {"kind": "VirtualCluster", "metadata": {"name": "%s"}, "spec": {}}""".formatted(WORK));
-        admin("PUT", "/api/v1/virtual-clusters", """
+        admin("PUT", "/api/v1/virtual-clusters/" + SECURE, """
                 {"kind": "VirtualCluster", "metadata": {"name": "%s"},
                  "spec": {"acls": {"enabled": true}, "superUsers": ["User:boss"]}}""".formatted(SECURE));
         account("worker", WORK);
