@@ -14,7 +14,7 @@ import io.streamgate.testing.junit.KafkaClusterExtension;
 import io.streamgate.testing.net.FreePorts;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -309,13 +309,13 @@ class VirtualClusterIsolationIT {
         }
 
         Admin a = tenant(A).admin();
-        assertThat(a.listConsumerGroups().all().get()).extracting(ConsumerGroupListing::groupId).contains(group)
+        assertThat(a.listGroups().all().get()).extracting(GroupListing::groupId).contains(group)
                 .noneMatch(id -> id.startsWith(A + ".") || id.startsWith(B + "."));
         assertThat(a.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get())
                 .containsOnlyKeys(new TopicPartition(topic, 0))
                 .extractingByKey(new TopicPartition(topic, 0)).extracting(OffsetAndMetadata::offset).isEqualTo(1L);
         assertThat(a.describeConsumerGroups(List.of(group)).all().get().get(group).groupId()).isEqualTo(group);
-        assertThat(physical().admin().listConsumerGroups().all().get()).extracting(ConsumerGroupListing::groupId)
+        assertThat(physical().admin().listGroups().all().get()).extracting(GroupListing::groupId)
                 .contains(A + "." + group, B + "." + group);
 
         // B's group under its physical name is not B's group for A
