@@ -41,7 +41,9 @@ public interface InterceptorContext {
     /**
      * Sends a request of the gateway's own to the broker this connection is forwarded to, and completes with
      * the decoded response, on the connection's event loop. The request is sent in order with the client's;
-     * the client never sees it or its response.
+     * the client never sees it or its response. On a connection in a virtual cluster, the request is in the
+     * client's terms and is mapped like the client's own requests (names prefixed, ACLs applied; it may be changed
+     * in place), and the response comes back in the client's terms too.
      *
      * @param version the version to send; it must be one the broker supports (the client's own
      *     {@link #apiVersion()} for the same API always is)
@@ -51,7 +53,9 @@ public interface InterceptorContext {
     /**
      * The names of topics known by id (Produce v13+, Fetch v13+ and other recent versions carry topic ids, not
      * names). Completes at once from the gateway's cache when it can, else after asking the broker; ids the
-     * cluster does not know are absent from the result. Completes on the connection's event loop.
+     * cluster does not know are absent from the result. On a connection in a virtual cluster the names are the
+     * client's, and ids of topics outside its virtual cluster are absent too. Completes on the connection's event
+     * loop.
      */
     CompletionStage<Map<Uuid, String>> topicNames(Collection<Uuid> topicIds);
 

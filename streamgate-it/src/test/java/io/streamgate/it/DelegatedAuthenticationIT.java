@@ -132,7 +132,7 @@ class DelegatedAuthenticationIT {
     @Test
     void slowsDownTheBrokersRefusalsOfRepeatedFailuresFromOneAddress() throws Exception {
         List<Long> answeredAfterMillis = new java.util.ArrayList<>();
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int attempt = 0; attempt < 4; attempt++) {
             try (RawConnection raw = new RawConnection(GATEWAY.gateway().bootstrapAddress())) {
                 SaslRawClient client = new SaslRawClient(raw);
                 assertThat(client.handshake("PLAIN").errorCode()).isZero();
@@ -144,9 +144,10 @@ class DelegatedAuthenticationIT {
                 assertThat(raw.closedByPeer()).isTrue();
             }
         }
-        // the broker's own delay, plus the gateway's, which doubles with each failure
-        assertThat(answeredAfterMillis.get(2)).isGreaterThanOrEqualTo(400L)
-                .isGreaterThan(answeredAfterMillis.get(0) + 250);
+        // the broker's own delay, plus the gateway's, which doubles with each failure (compared from the second
+        // attempt on: the first one also pays for a cold connection, seconds on a loaded machine)
+        assertThat(answeredAfterMillis.get(3)).isGreaterThanOrEqualTo(800L)
+                .isGreaterThan(answeredAfterMillis.get(1) + 400);
     }
 
     @Test

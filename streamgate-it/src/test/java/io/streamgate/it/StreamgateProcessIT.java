@@ -45,7 +45,10 @@ class StreamgateProcessIT {
         try {
             await("ready").atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> get(adminPort, "/health/ready").statusCode() == 200);
             assertThat(get(adminPort, "/health/live").body()).contains("UP");
-            assertThat(Files.readString(log)).contains("Streamgate is ready in", "bootstrap.servers=localhost:" + port);
+            // readiness and the announcement are two threads' work: the log line may follow a moment later
+            await("ready announced").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(Files.readString(log)).contains("Streamgate is ready in",
+                            "bootstrap.servers=localhost:" + port));
 
             try (KafkaClients clients = new KafkaClients("localhost:" + port)) {
                 clients.producer().send(new ProducerRecord<>(unique("process"), "hello")).get();

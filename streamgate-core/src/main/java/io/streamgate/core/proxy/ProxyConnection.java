@@ -34,7 +34,6 @@ import io.streamgate.core.upstream.UpstreamTarget;
 import io.streamgate.core.vcluster.Tenant;
 import io.streamgate.core.vcluster.VirtualClusterDirectory;
 import io.streamgate.core.vcluster.mapping.ApiMappers;
-import io.streamgate.core.vcluster.mapping.ErrorMessageScrubber;
 import io.streamgate.core.vcluster.mapping.Mapping;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.message.MetadataRequestData;
@@ -53,6 +52,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -298,13 +298,12 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         }
         EffectiveChain current = currentChain();
         Tenant tenant = null;
-        String virtualCluster = info.identity().virtualCluster().orElse(null);
-        if (virtualCluster != null && !ApiMappers.passesUnmapped(apiKey)) {
-            tenant = services.security().virtualClusters().tenant(virtualCluster).orElse(null);
+        if (info.identity().virtualCluster().isPresent() && !ApiMappers.passesUnmapped(apiKey)) {
+            tenant = currentTenant();
             if (tenant == null) {
                 frame.release();
                 LOG.warn("Closing connection from {}: its virtual cluster {} no longer exists", client.remoteAddress(),
-                        virtualCluster);
+                        info.identity().virtualCluster().get());
                 client.close();
                 return;
             }
@@ -456,7 +455,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
      */
     private void mapForTenant(InFlightRequest request, RequestHeaderData header, ApiMessage body,
                               boolean expectsResponse, Tenant tenant, Runnable finish) {
-        new TenantRequestMapping(this, request, body, tenant).run(mapping -> {
+        new TenantRequestMapping(this, request.apiKey, request.apiVersion, body, tenant).run(mapping -> {
             try {
                 if (closed) {
                     return;
@@ -625,6 +624,43 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         return response;
     }
 
+    /** The virtual cluster the connection is in, as of now; null when in none, or when it no longer exists. */
+    private Tenant currentTenant() {
+        return info.identity().virtualCluster().flatMap(services.security().virtualClusters()::tenant).orElse(null);
+    }
+
+    /**
+     * An interceptor's own request: in a virtual cluster, mapped to the physical cluster and its response mapped back,
+     * as the client's requests are.
+     */
+    CompletionStage<ApiMessage> sendInterceptorRequest(ApiMessage body, short version) {
+        ApiKeys apiKey = ApiKeys.forId(body.apiKey());
+        Tenant tenant = info.identity().virtualCluster().isPresent() && !ApiMappers.passesUnmapped(apiKey)
+                ? currentTenant() : null;
+        if (tenant == null) {
+            return sendOwnRequest(body, version);
+        }
+        return new TenantRequestMapping(this, apiKey, version, body, tenant).sendOwn();
+    }
+
+    /** For interceptors: names of topic ids as the client sees them; in a virtual cluster, only its own topics. */
+    CompletionStage<Map<Uuid, String>> interceptorTopicNames(Collection<Uuid> ids) {
+        Tenant tenant = currentTenant();
+        if (tenant == null) {
+            return topicNames(ids);
+        }
+        return topicNames(ids).thenApply(physical -> {
+            Map<Uuid, String> logical = new HashMap<>();
+            physical.forEach((id, name) -> {
+                String own = tenant.names().logicalTopic(name);
+                if (own != null) {
+                    logical.put(id, own);
+                }
+            });
+            return logical;
+        });
+    }
+
     /** Topic names by id, from the cache, or else from a Metadata request of the gateway's own. */
     CompletionStage<Map<Uuid, String>> topicNames(Collection<Uuid> ids) {
         Map<Uuid, String> known = services.topicNames().known(ids);
@@ -696,10 +732,9 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             decoded = processor.decode(request, frame);
             portsListening = processor.rewrite(request, decoded);
             if (request.mapsResponse()) {
-                ApiMessage tenantView = request.responseMapper.map(decoded.body(), decoded.apiVersion());
-                ErrorMessageScrubber.scrub(tenantView, request.tenantNames);
                 decoded = new DecodedResponse(decoded.apiKey(), decoded.apiVersion(), decoded.correlationId(),
-                        tenantView);
+                        TenantRequestMapping.tenantView(request.responseMapper, decoded.body(), decoded.apiVersion(),
+                                request.tenantNames));
             }
         } catch (RuntimeException e) {
             frame.release();

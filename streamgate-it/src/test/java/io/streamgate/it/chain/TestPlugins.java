@@ -226,4 +226,45 @@ public final class TestPlugins {
                             }));
         }
     }
+
+    /**
+     * On each Produce request, records the topics it names (resolving topic ids with the context) as
+     * {@code produce:<topic>}, and every topic of a Metadata request of its own as {@code listed:<topic>}: what an
+     * interceptor sees of the cluster.
+     */
+    public static final class TopicViewRecorder extends Base {
+        @Override
+        public String id() {
+            return "test-topic-view-recorder";
+        }
+
+        @Override
+        public String configSchema() {
+            return "{\"type\": \"object\", \"additionalProperties\": false}";
+        }
+
+        @Override
+        public Interceptor create(PluginConfig config, PluginContext context) {
+            return hooks -> hooks.onRequest(ProduceRequestData.class, (ctx, request) -> {
+                List<org.apache.kafka.common.Uuid> ids = new java.util.ArrayList<>();
+                request.topicData().forEach(topic -> {
+                    if (topic.name() != null && !topic.name().isEmpty()) {
+                        RECORDED.add("produce:" + topic.name());
+                    } else {
+                        ids.add(topic.topicId());
+                    }
+                });
+                return ctx.topicNames(ids)
+                        .thenCompose(names -> {
+                            names.values().forEach(name -> RECORDED.add("produce:" + name));
+                            return ctx.sendRequest(new MetadataRequestData().setTopics(null), (short) 12);
+                        })
+                        .thenApply(response -> {
+                            ((MetadataResponseData) response).topics()
+                                    .forEach(topic -> RECORDED.add("listed:" + topic.name()));
+                            return new RequestOutcome.Forward(null);
+                        });
+            });
+        }
+    }
 }

@@ -6,7 +6,10 @@ import io.streamgate.core.auth.GatewaySecurity;
 import io.streamgate.core.auth.IdentityDirectory;
 import io.streamgate.core.vcluster.AliasTopic;
 import io.streamgate.core.vcluster.VirtualCluster;
+import io.streamgate.api.Scope;
+import io.streamgate.core.chain.InterceptorDefinition;
 import io.streamgate.it.ItCluster;
+import io.streamgate.it.chain.TestPlugins;
 import io.streamgate.it.RawConnection;
 import io.streamgate.testing.clients.KafkaClients;
 import io.streamgate.testing.junit.GatewayExtension;
@@ -392,6 +395,27 @@ class VirtualClusterIsolationIT {
         assertCause(() -> createTopic(tenant(READ_ONLY).admin(), unique("new"), 1),
                 TopicAuthorizationException.class);
         assertThat(physical().admin().listTopics().names().get()).noneMatch(name -> name.startsWith(READ_ONLY + "."));
+    }
+
+    @Test
+    void interceptorsOfAVirtualClusterSeeItsLogicalNamesAndNothingOfOthers() throws Exception {
+        String topic = unique("intercepted");
+        createTopic(tenant(A).admin(), topic, 1);
+        createTopic(tenant(B).admin(), topic, 1);
+        TestPlugins.RECORDED.clear();
+        GATEWAY.gateway().interceptors().put(new InterceptorDefinition("view", "test-topic-view-recorder", 100,
+                Scope.virtualCluster(A), Map.of(), null));
+        try {
+            tenant(A).producer().send(new ProducerRecord<>(topic, "k", "v")).get(30, TimeUnit.SECONDS);
+            tenant(B).producer().send(new ProducerRecord<>(topic, "k", "v")).get(30, TimeUnit.SECONDS);
+        } finally {
+            GATEWAY.gateway().interceptors().replaceAll(List.of());
+        }
+
+        assertThat(TestPlugins.RECORDED).contains("produce:" + topic, "listed:" + topic, "listed:shared")
+                .noneMatch(entry -> entry.contains(A + ".") || entry.contains(B + ".")
+                        || entry.contains("__consumer_offsets") || entry.contains(SHARED_TOPIC));
+        assertThat(TestPlugins.RECORDED).filteredOn(entry -> entry.startsWith("produce:")).hasSize(1);
     }
 
     @Test
