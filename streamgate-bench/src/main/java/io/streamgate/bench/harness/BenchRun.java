@@ -1,5 +1,6 @@
 package io.streamgate.bench.harness;
 
+import io.streamgate.bench.report.GatewayResources;
 import io.streamgate.bench.report.PassthroughTargets;
 import io.streamgate.bench.report.ResultsJson;
 import io.streamgate.bench.report.ResultsMarkdown;
@@ -19,9 +20,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One benchmark run from start to report: starts the testbed, runs each selected workload for the planned rounds,
@@ -49,7 +52,8 @@ public final class BenchRun {
         long startNanos = System.nanoTime();
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<Workload> workloads = Workloads.select(Workloads.all(plan.sizes()), plan.workloads());
-        boolean chain = workloads.stream().anyMatch(w -> w.roles().contains(TargetRole.CHAIN));
+        Set<TargetRole> roles = EnumSet.noneOf(TargetRole.class);
+        workloads.forEach(workload -> roles.addAll(workload.roles()));
         Path outDir = plan.outDir();
         Files.createDirectories(outDir);
         progress.printf("streamgate-bench: %s run, %d round(s), %d broker(s), workloads %s; results in %s%n",
@@ -61,7 +65,7 @@ public final class BenchRun {
         List<String> brokerJvmOptions;
         List<String> gatewayJvmOptions = List.of();
         List<String> gatewayArguments = List.of();
-        try (Testbed testbed = Testbed.start(plan.brokers(), plan.jvm(), plan.gatewayArguments(), outDir, chain,
+        try (Testbed testbed = Testbed.start(plan.brokers(), plan.jvm(), plan.gatewayArguments(), outDir, roles,
                 progress);
              BenchTopics topics = new BenchTopics(testbed.kafkaBootstrapServers(), plan.brokers())) {
             brokerJvmOptions = testbed.brokerJvmOptions();
@@ -84,7 +88,7 @@ public final class BenchRun {
         List<TargetCheck> targets = PassthroughTargets.check(results, logs);
         ResultsJson.write(outDir.resolve("results.json"), results);
         ResultsMarkdown.write(outDir.resolve("results.md"), description, results, logs, targets,
-                InterceptorChainSeed.files());
+                seededGateways());
         ResultsJson.writeValue(outDir.resolve("run.json"), runJson(description, logs, targets));
 
         progress.printf("done in %d s: %s, %s%n", Math.round(description.durationSeconds()),
@@ -115,6 +119,16 @@ public final class BenchRun {
         }
         progress.printf("[%s] warmed up: %d records through each target, then %d s of the latency probe%n",
                 Rounds.elapsed(startNanos), plan.sizes().warmupRecords(), plan.sizes().warmupLatency().toSeconds());
+    }
+
+    /** What the gateways of the chain and virtual-cluster workloads were seeded with, for the report. */
+    private static List<GatewayResources> seededGateways() {
+        return List.of(
+                new GatewayResources("interceptor-chain", "The chain gateway's interceptors (its `resourcesDir`)",
+                        InterceptorChainSeed.files()),
+                new GatewayResources("virtual-cluster", "The virtual-cluster gateway's resources (its `resourcesDir`);"
+                        + " its default listener lands every connection in `" + VirtualClusterSeed.NAME
+                        + "` (`STREAMGATE_VIRTUAL_CLUSTER`)", VirtualClusterSeed.files()));
     }
 
     private static Map<String, Object> runJson(RunDescription description, List<GatewayLog> logs,

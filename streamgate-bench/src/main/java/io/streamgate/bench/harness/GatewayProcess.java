@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -66,11 +65,12 @@ public final class GatewayProcess implements AutoCloseable {
      * @param upstream the Kafka cluster's bootstrap servers
      * @param brokers how many brokers the cluster has: the gateway binds one port per broker after its own
      * @param extraArguments more arguments for its {@code run} command (the user's {@code --gateway-arg})
-     * @param resourcesDir a directory of resource files the gateway applies at start, or empty
+     * @param settings {@code STREAMGATE_*} configuration variables for the gateway's environment, e.g.
+     *        {@code STREAMGATE_RESOURCES_DIR}, a directory of resource files it applies at start
      */
     public static GatewayProcess launch(String name, String upstream, int brokers, JvmSettings jvm,
                                         List<String> extraArguments, Path logFile, Path dataDir,
-                                        Optional<Path> resourcesDir) {
+                                        Map<String, String> settings) {
         int port = FreePorts.consecutive(brokers + 1);
         int adminPort = FreePorts.allocate(1)[0];
         List<String> jvmOptions = new ArrayList<>(jvm.options());
@@ -93,7 +93,7 @@ public final class GatewayProcess implements AutoCloseable {
         Map<String, String> environment = builder.environment();
         // The gateway refuses unknown STREAMGATE_* variables, and the user's own settings must not leak into it.
         environment.keySet().removeIf(key -> key.startsWith("STREAMGATE_"));
-        resourcesDir.ifPresent(dir -> environment.put("STREAMGATE_RESOURCES_DIR", dir.toAbsolutePath().toString()));
+        environment.putAll(settings);
         try {
             Files.createDirectories(dataDir);
             return new GatewayProcess(name, builder.start(), logFile, port, adminPort, List.copyOf(jvmOptions),

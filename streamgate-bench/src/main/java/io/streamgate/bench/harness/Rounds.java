@@ -45,7 +45,7 @@ final class Rounds {
                     RunFigures figures = workload.run(new RunContext(testbed.target(role), round, topics));
                     figures.byEntry().forEach((entry, values) ->
                             runs.get(entry).computeIfAbsent(role, r -> new ArrayList<>()).add(values));
-                    progress.printf(Locale.ROOT, "[%s] %-17s round %d/%d  %-7s  %s%n", elapsed(benchStartNanos),
+                    progress.printf(Locale.ROOT, "[%s] %-17s round %d/%d  %-8s  %s%n", elapsed(benchStartNanos),
                             workload.name(), round, rounds, role.label(), describe(figures));
                 } catch (Exception e) {
                     if (e instanceof InterruptedException) {

@@ -7,7 +7,12 @@ public enum TargetRole {
     /** The gateway with no interceptor: passthrough. */
     GATEWAY("gateway"),
     /** A second gateway running the chain of five built-in interceptors. */
-    CHAIN("chain");
+    CHAIN("chain"),
+    /**
+     * A third gateway whose default listener lands every connection in a virtual cluster, so that it decodes every
+     * request to map names (see {@link VirtualClusterSeed}).
+     */
+    VIRTUAL_CLUSTER("vcluster");
 
     private final String label;
 

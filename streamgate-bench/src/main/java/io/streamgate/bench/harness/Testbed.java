@@ -15,15 +15,16 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Everything a benchmark runs against: a real Kafka cluster (each broker its own JVM), the passthrough gateway and,
- * when asked for, the chain gateway (each its own JVM), all with the same {@link JvmSettings}. Gateway logs go to
- * the output directory; gateway data directories to a temporary directory removed on {@link #close()}.
+ * when asked for, the chain gateway and the virtual-cluster gateway (each its own JVM), all with the same
+ * {@link JvmSettings}. Gateway logs go to the output directory; gateway data directories to a temporary directory
+ * removed on {@link #close()}.
  */
 public final class Testbed implements AutoCloseable {
 
@@ -44,10 +45,11 @@ public final class Testbed implements AutoCloseable {
     /**
      * Starts the cluster, then the gateways, and returns once all are ready.
      *
-     * @param chain whether to start the chain gateway too
+     * @param roles the targets the workloads need: the passthrough gateway always starts, the chain and the
+     *        virtual-cluster gateways only if named here
      */
-    public static Testbed start(int brokers, JvmSettings jvm, List<String> gatewayArguments, Path outDir, boolean chain,
-                                PrintStream progress) {
+    public static Testbed start(int brokers, JvmSettings jvm, List<String> gatewayArguments, Path outDir,
+                                Set<TargetRole> roles, PrintStream progress) {
         Path scratch;
         try {
             scratch = Files.createTempDirectory("streamgate-bench");
@@ -61,18 +63,25 @@ public final class Testbed implements AutoCloseable {
             cluster.start();
             List<Long> brokerPids = BrokerProcesses.pids(cluster);
             testbed.targets.put(TargetRole.DIRECT,
-                    new Target(TargetRole.DIRECT, cluster.bootstrapServers(), Map.of("broker", brokerPids)));
-            testbed.launch(TargetRole.GATEWAY, jvm, gatewayArguments, outDir, Optional.empty());
-            if (chain) {
+                    new Target(TargetRole.DIRECT, cluster.bootstrapServers(), Map.of("broker", brokerPids), ""));
+            testbed.launch(TargetRole.GATEWAY, jvm, gatewayArguments, outDir, Map.of());
+            if (roles.contains(TargetRole.CHAIN)) {
+                Path resources = InterceptorChainSeed.write(scratch.resolve("chain-resources"));
                 testbed.launch(TargetRole.CHAIN, jvm, gatewayArguments, outDir,
-                        Optional.of(InterceptorChainSeed.write(scratch.resolve("chain-resources"))));
+                        Map.of("STREAMGATE_RESOURCES_DIR", resources.toAbsolutePath().toString()));
+            }
+            if (roles.contains(TargetRole.VIRTUAL_CLUSTER)) {
+                testbed.launch(TargetRole.VIRTUAL_CLUSTER, jvm, gatewayArguments, outDir,
+                        VirtualClusterSeed.write(scratch.resolve("vcluster-resources")));
             }
             for (Map.Entry<TargetRole, GatewayProcess> gateway : testbed.gateways.entrySet()) {
-                int interceptors = gateway.getKey() == TargetRole.CHAIN ? InterceptorChainSeed.SIZE : 0;
+                TargetRole role = gateway.getKey();
+                int interceptors = role == TargetRole.CHAIN ? InterceptorChainSeed.SIZE : 0;
                 gateway.getValue().awaitReady(GATEWAY_START_TIMEOUT, interceptors);
-                testbed.targets.put(gateway.getKey(), new Target(gateway.getKey(), gateway.getValue().bootstrapServers(),
-                        Map.of("gateway", List.of(gateway.getValue().pid()), "broker", brokerPids)));
-                progress.printf("gateway %s ready at %s (pid %d, log %s)%n", gateway.getKey().label(),
+                String topicPrefix = role == TargetRole.VIRTUAL_CLUSTER ? VirtualClusterSeed.PREFIX : "";
+                testbed.targets.put(role, new Target(role, gateway.getValue().bootstrapServers(),
+                        Map.of("gateway", List.of(gateway.getValue().pid()), "broker", brokerPids), topicPrefix));
+                progress.printf("gateway %s ready at %s (pid %d, log %s)%n", role.label(),
                         gateway.getValue().bootstrapServers(), gateway.getValue().pid(), gateway.getValue().logFile());
             }
             return testbed;
@@ -85,7 +94,7 @@ public final class Testbed implements AutoCloseable {
         }
     }
 
-    /** The target of this role; the chain only if the testbed was started with it. */
+    /** The target of this role; the chain and the virtual cluster only if the testbed was started with them. */
     public Target target(TargetRole role) {
         Target target = targets.get(role);
         if (target == null) {
@@ -147,10 +156,10 @@ public final class Testbed implements AutoCloseable {
     }
 
     private void launch(TargetRole role, JvmSettings jvm, List<String> gatewayArguments, Path outDir,
-                        Optional<Path> resourcesDir) {
+                        Map<String, String> settings) {
         String file = role == TargetRole.GATEWAY ? "gateway.log" : role.label() + "-gateway.log";
         gateways.put(role, GatewayProcess.launch(role.label(), cluster.bootstrapServers(), cluster.nodeIds().size(), jvm,
-                gatewayArguments, outDir.resolve(file), scratch.resolve(role.label() + "-data"), resourcesDir));
+                gatewayArguments, outDir.resolve(file), scratch.resolve(role.label() + "-data"), settings));
     }
 
     private static void requestBurst(String bootstrapServers) {

@@ -22,7 +22,7 @@ import java.util.Map;
  *  "gateway": {...},
  *  "ratio":   {"throughput": {...}}                 gateway/direct; latency entries: p50, p99, p99_9
  *  "addedMs": {"p50": {...}, ...}                   latency entries: gateway minus direct
- *  "passthrough": {...}, "ratioToPassthrough": {...} interceptor-chain entries
+ *  "passthrough": {...}, "ratioToPassthrough": {...} interceptor-chain and virtual-cluster entries
  *  "error": "..."}                                  only if the workload stopped early}</pre>
  * Values are rounded to six significant digits.
  */
@@ -65,7 +65,7 @@ public final class ResultsJson {
         }
         if (result.hasPassthrough()) {
             entry.put("passthrough", summaries(result.figures(TargetRole.GATEWAY)));
-            entry.put("ratioToPassthrough", summaries(result.ratios(TargetRole.CHAIN, TargetRole.GATEWAY)));
+            entry.put("ratioToPassthrough", summaries(result.ratios(result.compared(), TargetRole.GATEWAY)));
         }
         result.failure().ifPresent(failure -> entry.put("error", failure));
         return entry;

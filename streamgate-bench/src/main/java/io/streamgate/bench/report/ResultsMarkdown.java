@@ -37,7 +37,7 @@ public final class ResultsMarkdown {
     }
 
     public static void write(Path file, RunDescription run, List<WorkloadResult> results, List<GatewayLog> logs,
-                             List<TargetCheck> targets, Map<String, String> chainResources) throws IOException {
+                             List<TargetCheck> targets, List<GatewayResources> seeds) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Streamgate end-to-end benchmark\n\n");
         md.append(String.format(Locale.ROOT, "%s run started %s, %d round(s), %d broker(s), Kafka %s, Streamgate %s "
@@ -85,7 +85,7 @@ public final class ResultsMarkdown {
             }
         }
 
-        environment(md, run, chainResources);
+        environment(md, run, seeds);
         Files.writeString(file, md.toString());
     }
 
@@ -96,18 +96,20 @@ public final class ResultsMarkdown {
             md.append("No complete round.\n\n");
             return;
         }
-        boolean chain = result.hasPassthrough();
+        boolean passthroughToo = result.hasPassthrough();
+        String label = result.compared().label();
         boolean added = !result.entry().added().isEmpty();
         Map<String, FigureSummary> direct = result.figures(TargetRole.DIRECT);
         Map<String, FigureSummary> compared = result.figures(result.compared());
-        Map<String, FigureSummary> passthrough = chain ? result.figures(TargetRole.GATEWAY) : Map.of();
+        Map<String, FigureSummary> passthrough = passthroughToo ? result.figures(TargetRole.GATEWAY) : Map.of();
         Map<String, FigureSummary> ratios = result.ratios(result.compared(), TargetRole.DIRECT);
-        Map<String, FigureSummary> toPassthrough = chain ? result.ratios(TargetRole.CHAIN, TargetRole.GATEWAY) : Map.of();
+        Map<String, FigureSummary> toPassthrough = passthroughToo
+                ? result.ratios(result.compared(), TargetRole.GATEWAY) : Map.of();
         Map<String, FigureSummary> differences = result.added();
 
         List<String> header = new ArrayList<>(List.of("figure", "direct"));
-        if (chain) {
-            header.addAll(List.of("passthrough gateway", "chain gateway", "chain/direct", "chain/passthrough"));
+        if (passthroughToo) {
+            header.addAll(List.of("passthrough gateway", label + " gateway", label + "/direct", label + "/passthrough"));
         } else {
             header.addAll(List.of("gateway", "gateway/direct"));
         }
@@ -123,13 +125,13 @@ public final class ResultsMarkdown {
             List<String> row = new ArrayList<>();
             row.add(LABELS.getOrDefault(figure, figure));
             row.add(cell(direct.get(figure)));
-            if (chain) {
+            if (passthroughToo) {
                 row.add(cell(passthrough.get(figure)));
             }
             row.add(cell(compared.get(figure)));
             String ratio = ratioName(result, figure);
             row.add(ratio == null ? "" : cell(ratios.get(ratio)));
-            if (chain) {
+            if (passthroughToo) {
                 row.add(ratio == null ? "" : cell(toPassthrough.get(ratio)));
             }
             if (added) {
@@ -150,7 +152,7 @@ public final class ResultsMarkdown {
         return summary == null ? "" : Numbers.summary(summary);
     }
 
-    private static void environment(StringBuilder md, RunDescription run, Map<String, String> chainResources) {
+    private static void environment(StringBuilder md, RunDescription run, List<GatewayResources> seeds) {
         md.append("## Environment\n\n");
         md.append("- Machine: ").append(run.machine().cpus()).append(" CPUs (").append(run.machine().cpuModel())
                 .append("), ").append(run.machine().memoryMiB() / 1024).append(" GiB, kernel ")
@@ -164,10 +166,12 @@ public final class ResultsMarkdown {
                 .append(", in the benchmark's own JVM (`").append(String.join(" ", run.benchJvmOptions()))
                 .append("`)\n");
         md.append("- Workloads: ").append(String.join(", ", run.workloads())).append("\n\n");
-        if (run.workloads().contains("interceptor-chain")) {
-            md.append("The chain gateway's interceptors (its `resourcesDir`):\n\n```yaml\n");
-            md.append(String.join("---\n", chainResources.values()));
-            md.append("```\n");
+        for (GatewayResources seed : seeds) {
+            if (run.workloads().contains(seed.workload())) {
+                md.append(seed.heading()).append(":\n\n```yaml\n");
+                md.append(String.join("---\n", seed.files().values()));
+                md.append("```\n\n");
+            }
         }
     }
 

@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * The figures of one {@link ResultEntry} over all rounds, per target, and what follows from them: medians, ratios
- * gateway/direct, the gateway's added latency. "Gateway" is the chain gateway in the interceptor-chain entries,
- * whose plain gateway figures are reported as {@code passthrough}.
+ * gateway/direct, the gateway's added latency. "Gateway" is the chain gateway in the interceptor-chain entries and
+ * the virtual-cluster gateway in the virtual-cluster entries, whose plain gateway figures are reported as
+ * {@code passthrough}.
  *
  * @param runs each target's figures, one map per round, in round order
  * @param failure why the workload stopped early, if it did
@@ -29,14 +30,22 @@ public record WorkloadResult(ResultEntry entry, Map<TargetRole, List<Map<String,
         runs = copy;
     }
 
-    /** The target compared with direct Kafka: the chain gateway if the entry ran on it, else the plain gateway. */
+    /**
+     * The target compared with direct Kafka: the chain or the virtual-cluster gateway if the entry ran on one, else
+     * the plain gateway.
+     */
     public TargetRole compared() {
-        return runs.containsKey(TargetRole.CHAIN) ? TargetRole.CHAIN : TargetRole.GATEWAY;
+        for (TargetRole role : List.of(TargetRole.CHAIN, TargetRole.VIRTUAL_CLUSTER)) {
+            if (runs.containsKey(role)) {
+                return role;
+            }
+        }
+        return TargetRole.GATEWAY;
     }
 
-    /** Whether the plain gateway ran besides the chain: the interceptor-chain entries. */
+    /** Whether the plain gateway ran besides the compared one: the interceptor-chain and virtual-cluster entries. */
     public boolean hasPassthrough() {
-        return compared() == TargetRole.CHAIN && rounds(TargetRole.GATEWAY) > 0;
+        return compared() != TargetRole.GATEWAY && rounds(TargetRole.GATEWAY) > 0;
     }
 
     /** Rounds completed on a target. */

@@ -2,6 +2,7 @@ package io.streamgate.bench.workload;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -47,16 +48,42 @@ public final class BenchTopics implements AutoCloseable {
      * leaders answer ListOffsets for every partition.
      */
     public String create(String prefix) throws InterruptedException, ExecutionException, TimeoutException {
+        return create("", prefix);
+    }
+
+    /**
+     * Creates a topic as {@link #create(String)} does, under {@code topicPrefix} on Kafka, and returns its name
+     * without that prefix: the name that the clients of a virtual cluster with this prefix know it by.
+     */
+    public String create(String topicPrefix, String prefix)
+            throws InterruptedException, ExecutionException, TimeoutException {
         String name = "bench-" + prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        admin.createTopics(List.of(new NewTopic(name, PARTITIONS, replicationFactor))).all().get(30, TimeUnit.SECONDS);
+        String physical = topicPrefix + name;
+        admin.createTopics(List.of(new NewTopic(physical, PARTITIONS, replicationFactor))).all()
+                .get(30, TimeUnit.SECONDS);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!hasLeaders(name) || !servesOffsets(name)) {
+        while (!hasLeaders(physical) || !servesOffsets(physical)) {
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("topic " + name + " has partitions that no leader serves after 30 s");
+                throw new TimeoutException("topic " + physical + " has partitions that no leader serves after 30 s");
             }
             Thread.sleep(50);
         }
         return name;
+    }
+
+    /** The records a topic holds on Kafka: the sum over its partitions of end offset minus start offset. */
+    public long records(String name) throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+            earliest.put(new TopicPartition(name, partition), OffsetSpec.earliest());
+            latest.put(new TopicPartition(name, partition), OffsetSpec.latest());
+        }
+        long end = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        long start = admin.listOffsets(earliest).all().get(10, TimeUnit.SECONDS).values().stream()
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        return end - start;
     }
 
     /** Deletes a topic; a failure is only reported, since it does not affect the figures. */

@@ -42,7 +42,7 @@ public final class IdleConnectionsWorkload implements Workload {
     @Override
     public RunFigures run(RunContext context) throws Exception {
         Target target = context.target();
-        String topic = context.topics().create(context.topicPrefix(name()));
+        String topic = context.createTopic(name());
         try {
             ProcessWatch watch = target.watch();
             Map<String, Double> figures = new LinkedHashMap<>();
@@ -58,7 +58,7 @@ public final class IdleConnectionsWorkload implements Workload {
             figures.putAll(watch.finish(bytes));
             return RunFigures.of(entry.name(), figures);
         } finally {
-            context.topics().delete(topic);
+            context.deleteTopic(topic);
         }
     }
 }

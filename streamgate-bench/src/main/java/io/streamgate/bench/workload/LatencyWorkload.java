@@ -43,7 +43,7 @@ public final class LatencyWorkload implements Workload {
     @Override
     public RunFigures run(RunContext context) throws Exception {
         Target target = context.target();
-        String topic = context.topics().create(context.topicPrefix(name()));
+        String topic = context.createTopic(name());
         try {
             ProcessWatch watch = target.watch();
             LatencyProbe.LatencyOutcome outcome = LatencyProbe.run(target.bootstrapServers(), topic,
@@ -52,7 +52,7 @@ public final class LatencyWorkload implements Workload {
             figures.putAll(watch.finish(outcome.bytes()));
             return RunFigures.of(entry.name(), figures);
         } finally {
-            context.topics().delete(topic);
+            context.deleteTopic(topic);
         }
     }
 }

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * warm-up of 5 % of the records (untimed: connections, metadata, JIT), then the timed send of all records, then
  * {@value #CONSUME_PASSES} fresh consumers one after the other, each reading every record from the beginning
  * (reading is several times faster than writing: one pass alone would be over too soon to time well). The
- * gateway's and brokers' CPU and memory are watched separately for the timed send and for the reads.
+ * gateway's and brokers' CPU and memory are watched separately for the timed send and for the reads. Between the
+ * two, the records sent are counted on Kafka, under the topic's physical name; each consumer reads that many.
  */
 public final class ThroughputWorkload implements Workload {
 
@@ -62,7 +63,7 @@ public final class ThroughputWorkload implements Workload {
     @Override
     public RunFigures run(RunContext context) throws Exception {
         Target target = context.target();
-        String topic = context.topics().create(context.topicPrefix(name));
+        String topic = context.createTopic(name);
         try {
             int warmup = Math.max(1, records / 20);
             Map<String, Double> produced = new LinkedHashMap<>();
@@ -73,6 +74,7 @@ public final class ThroughputWorkload implements Workload {
                 produced.putAll(outcome.figures());
                 produced.putAll(watch.finish(outcome.bytes()));
             }
+            checkLanded(context, topic, warmup + records);
             ProcessWatch watch = target.watch();
             Consumer<ConsumerRecord<byte[], byte[]>> check = target.role() == TargetRole.CHAIN ? chainCheck : r -> { };
             ThroughputConsumer.ConsumeOutcome outcome = null;
@@ -85,7 +87,21 @@ public final class ThroughputWorkload implements Workload {
             consumed.putAll(watch.finish(outcome.totalBytes()));
             return RunFigures.of(produce.name(), produced, consume.name(), consumed);
         } finally {
-            context.topics().delete(topic);
+            context.deleteTopic(topic);
+        }
+    }
+
+    /**
+     * Every record sent must be on Kafka, under the name Kafka knows the topic by for this target. Through a
+     * virtual cluster this is what proves the mapping: a gateway that forwarded the logical name unmapped would have
+     * the broker auto-create that topic, and the consumers would read the records back from there all the same.
+     */
+    private static void checkLanded(RunContext context, String topic, long sent) throws Exception {
+        long landed = context.recordsOnKafka(topic);
+        if (landed != sent) {
+            throw new IllegalStateException(sent + " records were produced to " + topic + " through "
+                    + context.target().role().label() + ", but Kafka's " + context.target().physicalName(topic)
+                    + " holds " + landed);
         }
     }
 }

@@ -45,7 +45,16 @@ public final class Workloads {
                         ResultEntry.throughput("chain-consume", "Consume throughput through the same chain "
                                 + "(remove-headers, mask-fields on two JSON fields)"),
                         RecordValues.json(1024), sizes.chainRecords(),
-                        List.of(TargetRole.DIRECT, TargetRole.GATEWAY, TargetRole.CHAIN), Workloads::checkChainApplied));
+                        List.of(TargetRole.DIRECT, TargetRole.GATEWAY, TargetRole.CHAIN), Workloads::checkChainApplied),
+                new ThroughputWorkload("virtual-cluster",
+                        ResultEntry.throughput("vcluster-produce", "Produce throughput inside a virtual cluster, "
+                                + "whose gateway decodes, maps and re-encodes every request: " + sizes.records1KiB()
+                                + " records of 1 KiB, as in produce; gateway = the virtual-cluster gateway, "
+                                + "passthrough = the plain one"),
+                        ResultEntry.throughput("vcluster-consume", "Consume throughput inside the same virtual "
+                                + "cluster, as in consume (Fetch responses by topic id are forwarded undecoded)"),
+                        RecordValues.random(1024), sizes.records1KiB(),
+                        List.of(TargetRole.DIRECT, TargetRole.GATEWAY, TargetRole.VIRTUAL_CLUSTER), r -> { }));
     }
 
     /**
@@ -58,8 +67,8 @@ public final class Workloads {
                 new ThroughputWorkload("warm-up",
                         ResultEntry.throughput("warm-up-produce", "warm-up, not reported"),
                         ResultEntry.throughput("warm-up-consume", "warm-up, not reported"),
-                        RecordValues.json(1024), sizes.warmupRecords(),
-                        List.of(TargetRole.DIRECT, TargetRole.GATEWAY, TargetRole.CHAIN), Workloads::checkChainApplied),
+                        RecordValues.json(1024), sizes.warmupRecords(), List.of(TargetRole.DIRECT, TargetRole.GATEWAY,
+                                TargetRole.CHAIN, TargetRole.VIRTUAL_CLUSTER), Workloads::checkChainApplied),
                 new LatencyWorkload(sizes.latencyRate(), sizes.warmupLatency(), Duration.ZERO));
     }
 
