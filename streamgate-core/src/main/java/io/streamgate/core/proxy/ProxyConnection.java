@@ -427,7 +427,8 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         };
         Consumer<RequestInterception.Result> afterHooks = result -> {
             if (!closed && tenant != null && result instanceof RequestInterception.Result.Forwarded forwarded) {
-                mapForTenant(request, decoded.header(), forwarded.body(), expectsResponse, tenant, finish);
+                mapForTenant(frame, stages.length > 0, request, decoded.header(), forwarded.body(), expectsResponse,
+                        tenant, finish);
                 return;
             }
             try {
@@ -451,10 +452,11 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
     /**
      * Maps a virtual-cluster connection's request, which the request hooks have let through, to the physical cluster,
-     * and sends it, or answers it; then runs {@code finish}.
+     * and sends it, or answers it; then runs {@code finish}. A request the mapping leaves unchanged, and that no hook
+     * had, goes as the client's bytes ({@code frame}).
      */
-    private void mapForTenant(InFlightRequest request, RequestHeaderData header, ApiMessage body,
-                              boolean expectsResponse, Tenant tenant, Runnable finish) {
+    private void mapForTenant(ByteBuf frame, boolean hooksRan, InFlightRequest request, RequestHeaderData header,
+                              ApiMessage body, boolean expectsResponse, Tenant tenant, Runnable finish) {
         new TenantRequestMapping(this, request.apiKey, request.apiVersion, body, tenant).run(mapping -> {
             try {
                 if (closed) {
@@ -465,6 +467,15 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
                     request.tenantNames = tenant.names();
                     afterRequestHooks(request, header, new RequestInterception.Result.Forwarded(forward.request()),
                             expectsResponse);
+                } else if (mapping instanceof Mapping.Unchanged unchanged) {
+                    request.responseMapper = unchanged.response();
+                    request.tenantNames = tenant.names();
+                    if (hooksRan) {
+                        afterRequestHooks(request, header, new RequestInterception.Result.Forwarded(body),
+                                expectsResponse);
+                    } else {
+                        forward(frame.retain(), request, expectsResponse); // finish releases the decoder's reference
+                    }
                 } else if (mapping instanceof Mapping.Answer answer && expectsResponse) {
                     owe(request);
                     answer.response().whenComplete((response, failure) -> onEventLoop(() -> {

@@ -55,17 +55,9 @@ final class TenantRequestMapping {
         CompletableFuture<ApiMessage> response = new CompletableFuture<>();
         run(mapping -> {
             if (mapping instanceof Mapping.Forward forward) {
-                connection.sendOwnRequest(forward.request(), version).whenComplete((physical, failure) -> {
-                    if (failure != null) {
-                        response.completeExceptionally(failure);
-                        return;
-                    }
-                    try {
-                        response.complete(tenantView(forward.response(), physical, tenant));
-                    } catch (RuntimeException e) {
-                        response.completeExceptionally(e);
-                    }
-                });
+                send(forward.request(), forward.response(), response);
+            } else if (mapping instanceof Mapping.Unchanged unchanged) {
+                send(body, unchanged.response(), response);
             } else if (mapping instanceof Mapping.Answer answer) {
                 answer.response().whenComplete((answered, failure) -> connection.onEventLoop(() -> {
                     if (failure != null) {
@@ -77,6 +69,20 @@ final class TenantRequestMapping {
             }
         });
         return response;
+    }
+
+    private void send(ApiMessage physical, ResponseMapper mapper, CompletableFuture<ApiMessage> response) {
+        connection.sendOwnRequest(physical, version).whenComplete((answer, failure) -> {
+            if (failure != null) {
+                response.completeExceptionally(failure);
+                return;
+            }
+            try {
+                response.complete(tenantView(mapper, answer, tenant));
+            } catch (RuntimeException e) {
+                response.completeExceptionally(e);
+            }
+        });
     }
 
     /** The broker's response to a mapped request, as the tenant sees it: mapped back, error messages scrubbed. */

@@ -26,7 +26,8 @@ import java.util.List;
  * held-back partition never enters the broker's session, so its error is answered once, when the client adds it. A
  * request with a session is always forwarded, even with nothing left, so that the broker's session epoch keeps step
  * with the client's. By id, a response names no topic: when nothing was held back it passes
- * {@link ResponseMapper#UNCHANGED}, so the gateway may leave it undecoded.
+ * {@link ResponseMapper#UNCHANGED}, so the gateway may leave it undecoded; and the request itself, then unchanged, may
+ * go as the client's bytes.
  */
 final class FetchMapper implements ApiMapper {
 
@@ -63,6 +64,7 @@ final class FetchMapper implements ApiMapper {
             }
             return false;
         });
+        int forgotten = request.forgottenTopicsData().size();
         request.forgottenTopicsData().removeIf(topic -> forget(tenant, topic, byId));
         if (request.topics().isEmpty() && request.forgottenTopicsData().isEmpty() && !refused.isEmpty()
                 && request.sessionId() == 0) {
@@ -71,7 +73,8 @@ final class FetchMapper implements ApiMapper {
             return Answers.of(response);
         }
         if (byId && refused.isEmpty()) {
-            return new Mapping.Forward(request, ResponseMapper.UNCHANGED);
+            return request.forgottenTopicsData().size() == forgotten ? new Mapping.Unchanged(ResponseMapper.UNCHANGED)
+                    : new Mapping.Forward(request, ResponseMapper.UNCHANGED);
         }
         return new Mapping.Forward(request, (response, responseVersion) -> {
             FetchResponseData fetched = (FetchResponseData) response;

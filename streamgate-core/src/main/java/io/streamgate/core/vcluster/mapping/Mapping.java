@@ -15,6 +15,14 @@ public sealed interface Mapping {
     }
 
     /**
+     * The request needs no change (it names its topics by id, all the tenant's, and nothing else the tenant owns):
+     * the bytes the client sent may go to the broker as they are, without being encoded again, unless an interceptor
+     * has had the request. The broker's response passes through {@code response}.
+     */
+    record Unchanged(ResponseMapper response) implements Mapping {
+    }
+
+    /**
      * Nothing goes to the broker: the gateway answers with {@code response} once it completes (on any thread). Used
      * when nothing in the request is the tenant's to ask about, and by the ACL APIs.
      */

@@ -80,8 +80,8 @@ final class ProduceMapper implements ApiMapper {
             request.setTransactionalId(null);
         }
         // Even by topic id the response is decoded: a broker's record errors may name the physical topic.
-        return new Mapping.Forward(request, (response, responseVersion) -> {
-            ProduceResponseData produced = (ProduceResponseData) response;
+        ResponseMapper response = (broker, responseVersion) -> {
+            ProduceResponseData produced = (ProduceResponseData) broker;
             if (!byId) {
                 KeyedCollections.retainRenamed(produced.responses(), topic -> {
                     String logical = names.logicalTopic(topic.name());
@@ -91,7 +91,11 @@ final class ProduceMapper implements ApiMapper {
             }
             refused.forEach(produced.responses()::add);
             return produced;
-        });
+        };
+        if (byId && transactionalId == null && refused.isEmpty()) {
+            return new Mapping.Unchanged(response); // the records need not be copied into a new request
+        }
+        return new Mapping.Forward(request, response);
     }
 
     private static Errors topicRefusal(TenantContext tenant, TopicProduceData topic, boolean byId) {

@@ -21,7 +21,8 @@ public interface TenantContext {
 
     /**
      * The physical name of a topic id that {@link ApiMapper#topicIds} returned; null when the physical cluster has no
-     * such topic. Whether the topic belongs to the tenant is for the mapper to check, with {@link TenantNamespace#logicalTopic}.
+     * such topic. Whether the topic belongs to the tenant is for the mapper to check, with
+     * {@link TenantNamespace#logicalTopic}.
      */
     String physicalTopicName(Uuid topicId);
 

@@ -102,13 +102,16 @@ class ProduceMapperTest {
     }
 
     @Test
-    void byIdTheResponseIsStillDecodedSoThatItsRecordErrorsCanBeScrubbed() {
+    void byIdWithoutTransactionTheRequestGoesUnchangedButTheResponseIsStillDecodedToBeScrubbed() {
         Uuid own = Uuid.randomUuid();
         tenant.topicId(own, "a.orders");
 
         Mapping mapping = mapper.map(request(topicById(own, 0)), BY_ID, tenant);
 
-        assertThat(forwarded(mapping).response()).isNotSameAs(ResponseMapper.UNCHANGED);
+        assertThat(mapping).isInstanceOfSatisfying(Mapping.Unchanged.class, unchanged ->
+                assertThat(unchanged.response()).isNotSameAs(ResponseMapper.UNCHANGED));
+        assertThat(forwarded(mapper.map(request(topicById(own, 0)).setTransactionalId("tx"), BY_ID, tenant))
+                .request()).extracting(r -> ((ProduceRequestData) r).transactionalId()).isEqualTo("a.tx");
     }
 
     @Test
