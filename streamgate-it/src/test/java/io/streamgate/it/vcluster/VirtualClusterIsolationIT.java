@@ -22,6 +22,7 @@ import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -342,6 +343,76 @@ class VirtualClusterIsolationIT {
 
         assertThat(received).extracting(ConsumerRecord::topic).containsOnly("mine-" + suffix);
         assertThat(consumer.subscription()).containsExactly("mine-" + suffix);
+    }
+
+    @Test
+    void writesToAnotherTenantsTopicOrGroupUnderItsPhysicalNameNeverReachIt() throws Exception {
+        String topic = unique("target");
+        String group = unique("target-group");
+        KafkaClients b = tenant(B);
+        createTopic(b.admin(), topic, 1);
+        b.producer().send(new ProducerRecord<>(topic, "k", "b-data")).get(30, TimeUnit.SECONDS);
+        KafkaConsumer<String, String> bConsumer = track(b.consumer(group));
+        bConsumer.subscribe(List.of(topic));
+        assertThat(consume(bConsumer, 1, Duration.ofSeconds(30))).hasSize(1);
+        bConsumer.commitSync();
+        bConsumer.close();
+
+        Admin a = tenant(A).admin();
+        String theirs = B + "." + topic;
+        TopicPartition theirPartition = new TopicPartition(theirs, 0);
+        assertCause(() -> a.createPartitions(Map.of(theirs, NewPartitions.increaseTo(4))).all().get(),
+                UnknownTopicOrPartitionException.class);
+        assertCause(() -> a.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, theirs),
+                List.of(new org.apache.kafka.clients.admin.AlterConfigOp(new ConfigEntry("retention.ms", "1"),
+                        org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)))).all().get(),
+                UnknownTopicOrPartitionException.class);
+        // the admin client retries an unknown partition's leader until its timeout, as against Kafka itself
+        assertThatThrownBy(() -> a.deleteRecords(Map.of(theirPartition, RecordsToDelete.beforeOffset(1)),
+                new org.apache.kafka.clients.admin.DeleteRecordsOptions().timeoutMs(3_000)).all().get())
+                .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+        assertCause(() -> a.deleteTopics(List.of(theirs)).all().get(), UnknownTopicOrPartitionException.class);
+        // B's group under its physical name is a group of A's own, and B's topic does not exist for A
+        assertCause(() -> a.alterConsumerGroupOffsets(B + "." + group, Map.of(new TopicPartition(topic, 0),
+                new OffsetAndMetadata(0))).all().get(), UnknownTopicOrPartitionException.class);
+        assertCause(() -> a.describeConsumerGroups(List.of(B + "." + group)).all().get(),
+                GroupIdNotFoundException.class);
+
+        Admin physical = physical().admin();
+        assertThat(physical.describeTopics(List.of(B + "." + topic)).allTopicNames().get().get(B + "." + topic)
+                .partitions()).hasSize(1);
+        assertThat(physical.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, B + "." + topic)))
+                .all().get().values().iterator().next().get("retention.ms").value()).isNotEqualTo("1");
+        assertThat(physical.listOffsets(Map.of(new TopicPartition(B + "." + topic, 0),
+                org.apache.kafka.clients.admin.OffsetSpec.earliest())).all().get()
+                .get(new TopicPartition(B + "." + topic, 0)).offset()).isZero();
+        assertThat(physical.listConsumerGroupOffsets(B + "." + group).partitionsToOffsetAndMetadata().get()
+                .get(new TopicPartition(B + "." + topic, 0)).offset()).isEqualTo(1);
+    }
+
+    @Test
+    void kip848ConsumersSubscribeByNameAndByRegexInsideTheirVirtualCluster() throws Exception {
+        String suffix = unique("k848");
+        createTopic(tenant(A).admin(), "orders-" + suffix, 2);
+        createTopic(tenant(B).admin(), "orders-" + suffix, 1);
+        createTopic(tenant(B).admin(), "other-" + suffix, 1);
+        tenant(A).producer().send(new ProducerRecord<>("orders-" + suffix, "k", "a")).get(30, TimeUnit.SECONDS);
+        tenant(B).producer().send(new ProducerRecord<>("orders-" + suffix, "k", "b")).get(30, TimeUnit.SECONDS);
+        tenant(B).producer().send(new ProducerRecord<>("other-" + suffix, "k", "b")).get(30, TimeUnit.SECONDS);
+        Map<String, Object> consumerProtocol = Map.of(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+
+        KafkaConsumer<String, String> byName = track(tenant(A).consumer(unique("k848-name"), consumerProtocol));
+        byName.subscribe(List.of("orders-" + suffix));
+        assertThat(consume(byName, 1, Duration.ofSeconds(30))).extracting(ConsumerRecord::value)
+                .containsExactly("a");
+
+        KafkaConsumer<String, String> byRegex = track(tenant(A).consumer(unique("k848-regex"), consumerProtocol));
+        byRegex.subscribe(new org.apache.kafka.clients.consumer.SubscriptionPattern(".*-" + suffix));
+        List<ConsumerRecord<String, String>> received = new ArrayList<>(consume(byRegex, 1, Duration.ofSeconds(30)));
+        received.addAll(consume(byRegex, 1, Duration.ofSeconds(3))); // anything of B's would come along by now
+        assertThat(received).extracting(ConsumerRecord::topic).containsOnly("orders-" + suffix);
+        assertThat(received).extracting(ConsumerRecord::value).containsExactly("a");
+        assertThat(byRegex.assignment()).extracting(TopicPartition::topic).containsOnly("orders-" + suffix);
     }
 
     @Test
