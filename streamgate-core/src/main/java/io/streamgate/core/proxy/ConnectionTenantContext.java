@@ -1,6 +1,7 @@
 package io.streamgate.core.proxy;
 
 import io.streamgate.core.vcluster.AliasTopic;
+import io.streamgate.core.vcluster.FetchSessionOwners;
 import io.streamgate.core.vcluster.Tenant;
 import io.streamgate.core.vcluster.VirtualCluster;
 import io.streamgate.core.vcluster.VirtualClusterDirectory;
@@ -20,13 +21,19 @@ final class ConnectionTenantContext implements TenantContext {
     private final TopicNames knownTopicNames;
     private final VirtualClusterDirectory directory;
     private final boolean superUser;
+    private final FetchSessionOwners fetchSessions;
+    private final int brokerId;
 
     /**
      * @param topicNames the names of the request's topic ids, resolved for it
      * @param knownTopicNames every topic id's name the gateway has learned, for ids in the response
+     * @param brokerId the broker the connection is forwarded to, -1 for any (a bootstrap connection)
      */
     ConnectionTenantContext(Tenant tenant, ClientConnectionInfo info, Map<Uuid, String> topicNames,
-                            TopicNames knownTopicNames, VirtualClusterDirectory directory) {
+                            TopicNames knownTopicNames, VirtualClusterDirectory directory,
+                            FetchSessionOwners fetchSessions, int brokerId) {
+        this.fetchSessions = fetchSessions;
+        this.brokerId = brokerId;
         this.tenant = tenant;
         this.info = info;
         this.topicNames = topicNames;
@@ -51,6 +58,11 @@ final class ConnectionTenantContext implements TenantContext {
         VirtualCluster cluster = tenant.cluster();
         return !cluster.aclsEnabled() || superUser || tenant.acls().authorize(info.principal(), info.groups(),
                 info.clientAddress().getAddress().getHostAddress(), operation, resourceType, logicalName);
+    }
+
+    @Override
+    public boolean ownsFetchSession(int sessionId) {
+        return fetchSessions.ownedBy(brokerId, sessionId, tenant.name());
     }
 
     @Override

@@ -40,6 +40,8 @@ final class InFlightRequest {
     ResponseMapper responseMapper;
     /** The names of the virtual cluster the request was mapped for; set with {@link #responseMapper}. */
     TenantNamespace tenantNames;
+    /** The virtual cluster the request was mapped for, or null (passthrough). */
+    String virtualCluster;
     /** The response frame, once ready to be sent; owned by this request until written. */
     ByteBuf response;
     private HookContext[] contexts;

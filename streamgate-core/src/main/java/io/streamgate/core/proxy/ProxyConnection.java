@@ -25,12 +25,14 @@ import io.streamgate.core.frame.ResponseFrames;
 import io.streamgate.core.metrics.GatewayMetrics;
 import io.streamgate.core.protocol.ApiVersionsNegotiation;
 import io.streamgate.core.protocol.DecodedRequest;
+import io.streamgate.core.protocol.FetchResponseSession;
 import io.streamgate.core.protocol.DecodedResponse;
 import io.streamgate.core.protocol.GatewayApiSupport;
 import io.streamgate.core.protocol.KafkaMessageCodec;
 import io.streamgate.core.protocol.ProduceRequests;
 import io.streamgate.core.upstream.UpstreamConnector;
 import io.streamgate.core.upstream.UpstreamTarget;
+import io.streamgate.core.vcluster.FetchSessionOwners;
 import io.streamgate.core.vcluster.Tenant;
 import io.streamgate.core.vcluster.VirtualClusterDirectory;
 import io.streamgate.core.vcluster.mapping.ApiMappers;
@@ -160,6 +162,15 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
     TopicNames knownTopicNames() {
         return services.topicNames();
+    }
+
+    FetchSessionOwners fetchSessions() {
+        return services.fetchSessions();
+    }
+
+    /** The broker this connection is forwarded to; -1 for a bootstrap connection, which may reach any. */
+    int brokerId() {
+        return target instanceof UpstreamTarget.Broker broker ? broker.nodeId() : -1;
     }
 
     VirtualClusterDirectory virtualClusters() {
@@ -462,6 +473,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
                 if (closed) {
                     return;
                 }
+                request.virtualCluster = tenant.name();
                 if (mapping instanceof Mapping.Forward forward) {
                     request.responseMapper = forward.response();
                     request.tenantNames = tenant.names();
@@ -728,6 +740,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         ResponseFrames.setCorrelationId(frame, request.clientCorrelationId);
+        learnFetchSession(request, frame);
         if (request.apiKey == ApiKeys.SASL_AUTHENTICATE && refusedByBroker(request, frame)) {
             return;
         }
@@ -756,6 +769,16 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         respond(request, decoded.apiVersion(), decoded.body(), frame, portsListening);
+    }
+
+    /** A virtual-cluster connection's Fetch response: its fetch session, if any, is that virtual cluster's. */
+    private void learnFetchSession(InFlightRequest request, ByteBuf frame) {
+        if (request.virtualCluster != null && request.apiKey == ApiKeys.FETCH) {
+            int sessionId = FetchResponseSession.sessionId(frame, request.apiVersion);
+            if (sessionId != 0) {
+                services.fetchSessions().created(brokerId(), sessionId, request.virtualCluster);
+            }
+        }
     }
 
     /**
@@ -812,6 +835,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             request = awaitingUpstream.poll(); // the one streamsResponse agreed to
             request.upstreamNanos = System.nanoTime() - request.forwardedNanos;
             ResponseFrames.setCorrelationId(bytes, request.clientCorrelationId);
+            learnFetchSession(request, bytes);
         }
         responses.stream(request, bytes, piece.first(), piece.last());
         clientNeedsFlush = true;

@@ -7,6 +7,7 @@ import io.streamgate.core.auth.GatewaySecurity;
 import io.streamgate.core.auth.ListenerAuthentication;
 import io.streamgate.core.chain.InterceptorRegistry;
 import io.streamgate.core.metrics.GatewayMetrics;
+import io.streamgate.core.vcluster.FetchSessionOwners;
 import io.streamgate.core.vcluster.VirtualClusterPlacement;
 import io.streamgate.core.upstream.UpstreamConnector;
 import io.streamgate.core.upstream.UpstreamRoutes;
@@ -28,6 +29,7 @@ public final class ProxyServices {
     private final ResponseProcessor defaultResponseProcessor;
     private final InterceptorRegistry interceptors;
     private final TopicNames topicNames = new TopicNames();
+    private final FetchSessionOwners fetchSessions = new FetchSessionOwners();
     private final GatewayMetrics metrics;
     private final GatewaySecurity security;
     private final boolean requireVirtualCluster;
@@ -88,6 +90,10 @@ public final class ProxyServices {
 
     TopicNames topicNames() {
         return topicNames;
+    }
+
+    FetchSessionOwners fetchSessions() {
+        return fetchSessions;
     }
 
     GatewayMetrics metrics() {

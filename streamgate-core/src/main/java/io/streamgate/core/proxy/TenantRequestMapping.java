@@ -125,7 +125,8 @@ final class TenantRequestMapping {
     private Mapping map(ApiMapper mapper, Map<Uuid, String> topicNames) {
         try {
             return mapper.map(body, version, new ConnectionTenantContext(tenant, connection.info(),
-                    topicNames, connection.knownTopicNames(), connection.virtualClusters()));
+                    topicNames, connection.knownTopicNames(), connection.virtualClusters(),
+                    connection.fetchSessions(), connection.brokerId()));
         } catch (RuntimeException e) {
             return failed(e);
         }

@@ -247,6 +247,39 @@ class VirtualClusterIsolationIT {
     }
 
     @Test
+    void aFetchSessionOfOneTenantCannotBeContinuedByAnother() throws Exception {
+        String topic = unique("session");
+        createTopic(tenant(A).admin(), topic, 1);
+        Uuid id = tenant(A).admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).topicId();
+        short version = 13;
+        FetchRequestData.FetchTopic fetchTopic = new FetchRequestData.FetchTopic().setTopicId(id)
+                .setPartitions(List.of(new FetchRequestData.FetchPartition().setPartition(0).setFetchOffset(0)
+                        .setPartitionMaxBytes(1 << 20)));
+        int sessionId;
+        try (RawConnection a = new RawConnection(new InetSocketAddress("127.0.0.1", brokerPort(A_PORT)))) {
+            a.send(new FetchRequestData().setReplicaId(-1).setMaxWaitMs(0).setMinBytes(0).setMaxBytes(1 << 20)
+                    .setSessionId(0).setSessionEpoch(0).setTopics(List.of(fetchTopic)), version, 1);
+            FetchResponseData created = new FetchResponseData(body(a.receive(), ApiKeys.FETCH, version), version);
+            sessionId = created.sessionId();
+            assertThat(sessionId).as("the broker created a fetch session").isNotZero();
+
+            try (RawConnection b = new RawConnection(new InetSocketAddress("127.0.0.1", brokerPort(B_PORT)))) {
+                b.send(new FetchRequestData().setReplicaId(-1).setMaxWaitMs(0).setMinBytes(0).setMaxBytes(1 << 20)
+                        .setSessionId(sessionId).setSessionEpoch(1), version, 2);
+                FetchResponseData refused = new FetchResponseData(body(b.receive(), ApiKeys.FETCH, version), version);
+                assertThat(refused.errorCode()).isEqualTo(Errors.FETCH_SESSION_ID_NOT_FOUND.code());
+                assertThat(refused.responses()).isEmpty();
+            }
+
+            a.send(new FetchRequestData().setReplicaId(-1).setMaxWaitMs(0).setMinBytes(0).setMaxBytes(1 << 20)
+                    .setSessionId(sessionId).setSessionEpoch(1), version, 3);
+            FetchResponseData continued = new FetchResponseData(body(a.receive(), ApiKeys.FETCH, version), version);
+            assertThat(continued.errorCode()).isEqualTo(Errors.NONE.code());
+            assertThat(continued.sessionId()).isEqualTo(sessionId);
+        }
+    }
+
+    @Test
     void topicAdministrationOfTheTenantsOwnTopicsWorksAndErrorMessagesNameOnlyLogicalNames() throws Exception {
         String topic = unique("admin");
         Admin a = tenant(A).admin();

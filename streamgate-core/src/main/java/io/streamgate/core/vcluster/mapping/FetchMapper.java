@@ -50,6 +50,11 @@ final class FetchMapper implements ApiMapper {
     @Override
     public Mapping map(ApiMessage message, short version, TenantContext tenant) {
         FetchRequestData request = (FetchRequestData) message;
+        if (request.sessionId() != 0 && !tenant.ownsFetchSession(request.sessionId())) {
+            // another tenant's session, or one this gateway does not know: the client starts a new one
+            return Answers.of(new FetchResponseData().setErrorCode(Errors.FETCH_SESSION_ID_NOT_FOUND.code())
+                    .setSessionId(0));
+        }
         TenantNamespace names = tenant.names();
         boolean byId = version >= FIRST_VERSION_BY_ID;
         List<FetchableTopicResponse> refused = new ArrayList<>();

@@ -39,6 +39,12 @@ public interface TenantContext {
      */
     boolean writable(String logicalTopic);
 
+    /**
+     * Whether the broker's incremental fetch session {@code sessionId} (of the broker this connection fetches from)
+     * was created for this virtual cluster: another tenant's session must not be continued by guessing its id.
+     */
+    boolean ownsFetchSession(int sessionId);
+
     /** Whether the virtual cluster is read-only: every write API is refused. */
     default boolean readOnly() {
         return tenant().cluster().readOnly();

@@ -59,6 +59,11 @@ record FakeTenant(Tenant tenant, String principal, Set<String> groups, Map<Uuid,
     }
 
     @Override
+    public boolean ownsFetchSession(int sessionId) {
+        return true;
+    }
+
+    @Override
     public boolean writable(String logicalTopic) {
         AliasTopic alias = tenant.names().alias(logicalTopic);
         return !readOnly() && (alias == null || !alias.readOnly());

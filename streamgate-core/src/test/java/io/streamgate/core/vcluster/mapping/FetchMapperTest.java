@@ -92,6 +92,19 @@ class FetchMapperTest {
     }
 
     @Test
+    void anotherTenantsFetchSessionIsNotFoundAndNothingGoesToTheBroker() {
+        Uuid own = Uuid.randomUuid();
+        tenant.topicId(own, "a.orders").foreignFetchSession(4711);
+
+        FetchResponseData response = answered(mapper.map(new FetchRequestData().setSessionId(4711).setSessionEpoch(3)
+                .setTopics(topics(byId(own))), BY_ID, tenant));
+
+        assertThat(response.errorCode()).isEqualTo(Errors.FETCH_SESSION_ID_NOT_FOUND.code());
+        assertThat(response.sessionId()).isZero();
+        assertThat(response.responses()).isEmpty();
+    }
+
+    @Test
     void aSessionlessFetchWithNothingLeftIsAnsweredLocally() {
         tenant.deny(AclOperation.READ, ResourceType.TOPIC, "secret");
 

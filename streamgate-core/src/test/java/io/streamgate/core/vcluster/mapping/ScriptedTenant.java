@@ -30,6 +30,7 @@ final class ScriptedTenant implements TenantContext {
     private final Set<Permission> denied = new HashSet<>();
     private final Set<String> readOnlyTopics = new HashSet<>();
     private final Map<Uuid, String> topicNames = new HashMap<>();
+    private final Set<Integer> foreignFetchSessions = new HashSet<>();
     private boolean readOnly;
 
     ScriptedTenant alias(String name, String physicalTopic, boolean readOnlyAlias) {
@@ -74,6 +75,17 @@ final class ScriptedTenant implements TenantContext {
     @Override
     public boolean authorized(AclOperation operation, ResourceType resourceType, String logicalName) {
         return !denied.contains(new Permission(operation, resourceType, logicalName));
+    }
+
+    /** A broker fetch session created for another virtual cluster. */
+    ScriptedTenant foreignFetchSession(int sessionId) {
+        foreignFetchSessions.add(sessionId);
+        return this;
+    }
+
+    @Override
+    public boolean ownsFetchSession(int sessionId) {
+        return !foreignFetchSessions.contains(sessionId);
     }
 
     @Override
