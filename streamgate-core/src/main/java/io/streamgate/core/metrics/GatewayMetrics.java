@@ -11,6 +11,8 @@ import io.streamgate.core.diagnostics.CountingLeakDetector;
 import org.apache.kafka.common.protocol.ApiKeys;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -71,6 +73,7 @@ public final class GatewayMetrics {
     private final Counter bytesFromClients;
     private final Counter bytesToClients;
     private final Counter protocolErrors;
+    private final Map<String, VirtualClusterMeters> virtualClusters = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -129,6 +132,49 @@ public final class GatewayMetrics {
     public void requestReceived(ApiKeys apiKey, int frameBytes) {
         meters(apiKey).requests.increment();
         bytesFromClients.increment(frameBytes);
+    }
+
+    /** A request of a connection in a virtual cluster, mapped or refused; counted besides {@link #requestReceived}. */
+    public void virtualClusterRequest(String virtualCluster, ApiKeys apiKey, int frameBytes) {
+        VirtualClusterMeters meters = virtualClusters.computeIfAbsent(virtualCluster,
+                name -> new VirtualClusterMeters(registry, name));
+        meters.requests(apiKey).increment();
+        meters.bytesIn.increment(frameBytes);
+    }
+
+    /** An API a virtual-cluster connection may not use (it has no mapping), refused. */
+    public void virtualClusterRefusal(String virtualCluster, ApiKeys apiKey) {
+        Counter.builder("streamgate.virtual.cluster.refusals").tag("virtual_cluster", virtualCluster)
+                .tag("api", apiKey.name).description("Requests of APIs that virtual-cluster connections may not use")
+                .register(registry).increment();
+    }
+
+    /** The meters of one virtual cluster, made on its first request. */
+    private static final class VirtualClusterMeters {
+
+        private final MeterRegistry registry;
+        private final String virtualCluster;
+        private final AtomicReferenceArray<Counter> requests = new AtomicReferenceArray<>(Short.MAX_VALUE + 1);
+        private final Counter bytesIn;
+
+        VirtualClusterMeters(MeterRegistry registry, String virtualCluster) {
+            this.registry = registry;
+            this.virtualCluster = virtualCluster;
+            this.bytesIn = Counter.builder("streamgate.virtual.cluster.bytes").tag("virtual_cluster", virtualCluster)
+                    .tag("direction", "client_in").description("Bytes of Kafka frames of virtual-cluster connections")
+                    .baseUnit("bytes").register(registry);
+        }
+
+        Counter requests(ApiKeys apiKey) {
+            Counter counter = requests.get(apiKey.id);
+            if (counter == null) {
+                counter = Counter.builder("streamgate.virtual.cluster.requests").tag("virtual_cluster", virtualCluster)
+                        .tag("api", apiKey.name).description("Requests of virtual-cluster connections")
+                        .register(registry);
+                requests.set(apiKey.id, counter);
+            }
+            return counter;
+        }
     }
 
     /**

@@ -319,6 +319,9 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
                 return;
             }
         }
+        if (tenant != null) {
+            metrics.virtualClusterRequest(tenant.name(), apiKey, frame.readableBytes());
+        }
         InFlightRequest request = new InFlightRequest(apiKey, version, correlationId,
                 ResponseHandling.of(apiKey, version), now, current);
         InstalledInterceptor[] stages = current.requestStages(apiKey);

@@ -103,6 +103,7 @@ final class TenantRequestMapping {
     void run(Consumer<Mapping> done) {
         ApiMapper mapper = ApiMappers.mapper(apiKey);
         if (mapper == null) {
+            connection.metrics().virtualClusterRefusal(tenant.name(), apiKey);
             done.accept(answer(ApiMappers.refusal(apiKey), apiKey.name
                     + " is not available in virtual cluster " + tenant.name()));
             return;

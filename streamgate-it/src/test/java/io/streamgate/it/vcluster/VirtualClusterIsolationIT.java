@@ -328,6 +328,14 @@ class VirtualClusterIsolationIT {
                 ClusterAuthorizationException.class);
         assertCause(() -> a.describeClientQuotas(org.apache.kafka.common.quota.ClientQuotaFilter.all())
                 .entities().get(), ClusterAuthorizationException.class);
+
+        // counted per virtual cluster: its requests, and what it was refused
+        assertThat(GATEWAY.meters().find("streamgate.virtual.cluster.refusals").tags("virtual_cluster", A,
+                "api", "DescribeClientQuotas").counter()).isNotNull()
+                .satisfies(counter -> assertThat(counter.count()).isPositive());
+        assertThat(GATEWAY.meters().find("streamgate.virtual.cluster.requests").tags("virtual_cluster", A,
+                "api", "DescribeConfigs").counter()).isNotNull()
+                .satisfies(counter -> assertThat(counter.count()).isPositive());
     }
 
     @Test
