@@ -65,12 +65,12 @@ final class HookContext implements InterceptorContext {
 
     @Override
     public CompletionStage<ApiMessage> sendRequest(ApiMessage request, short version) {
-        return connection.sendInterceptorRequest(request, version);
+        return connection.ownRequests().sendForInterceptor(request, version);
     }
 
     @Override
     public CompletionStage<Map<Uuid, String>> topicNames(Collection<Uuid> topicIds) {
-        return connection.interceptorTopicNames(topicIds);
+        return connection.ownRequests().topicNamesForInterceptor(topicIds);
     }
 
     @Override

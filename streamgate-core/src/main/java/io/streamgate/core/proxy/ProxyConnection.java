@@ -37,9 +37,6 @@ import io.streamgate.core.vcluster.Tenant;
 import io.streamgate.core.vcluster.VirtualClusterDirectory;
 import io.streamgate.core.vcluster.mapping.ApiMappers;
 import io.streamgate.core.vcluster.mapping.Mapping;
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.message.MetadataRequestData;
-import org.apache.kafka.common.message.MetadataResponseData;
 import org.apache.kafka.common.message.RequestHeaderData;
 import org.apache.kafka.common.message.SaslAuthenticateResponseData;
 import org.apache.kafka.common.protocol.ApiKeys;
@@ -51,12 +48,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +84,6 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     private static final int PAUSED_INTERCEPTING = 1 << 3;
     private static final int PAUSED_REFUSING = 1 << 4;
     private static final String OWN_CLIENT_ID = "streamgate";
-    private static final short OWN_METADATA_VERSION = 12;
     /**
      * Responses from this size (length prefix included) that no one needs to look into are forwarded as their bytes
      * arrive; smaller ones usually arrive in one read anyway.
@@ -114,6 +106,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     private Channel upstream;
     private ClientConnectionInfo info;
     private ConnectionAuthentication authentication;
+    private final OwnRequests ownRequests;
     private EffectiveChain chain = EffectiveChain.EMPTY;
     private int chainVersion = -1;
     private int nextUpstreamCorrelationId;
@@ -131,6 +124,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         this.responses = new ResponseSequencer(metrics);
         this.interceptors = services.interceptors();
         this.target = target;
+        this.ownRequests = new OwnRequests(this, services.topicNames());
     }
 
     /** Requests still owed a response; readable from any thread. */
@@ -318,8 +312,6 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
                 client.close();
                 return;
             }
-        }
-        if (tenant != null) {
             metrics.virtualClusterRequest(tenant.name(), apiKey, frame.readableBytes());
         }
         InFlightRequest request = new InFlightRequest(apiKey, version, correlationId,
@@ -629,94 +621,32 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    // ---- the gateway's own requests, for interceptors ----
+    // ---- the gateway's own requests ----
 
-    /** Sends a request of the gateway's own upstream; completes with its decoded response, on the event loop. */
-    CompletableFuture<ApiMessage> sendOwnRequest(ApiMessage body, short version) {
-        CompletableFuture<ApiMessage> response = new CompletableFuture<>();
-        if (closed || upstream == null) {
-            response.completeExceptionally(new IOException("connection to the broker is not open"));
-            return response;
-        }
-        ApiKeys apiKey = ApiKeys.forId(body.apiKey());
-        int upstreamCorrelationId = nextUpstreamCorrelationId++;
-        RequestHeaderData header = new RequestHeaderData().setRequestApiKey(apiKey.id).setRequestApiVersion(version)
-                .setClientId(OWN_CLIENT_ID).setCorrelationId(upstreamCorrelationId);
-        InFlightRequest request = new InFlightRequest(apiKey, version, upstreamCorrelationId,
-                ResponseHandling.PASSTHROUGH, System.nanoTime(), EffectiveChain.EMPTY);
-        request.ownRequest = response;
-        await(request, upstreamCorrelationId);
-        upstream.writeAndFlush(KafkaMessageCodec.encodeRequest(client.alloc(), header, body), upstream.voidPromise());
-        return response;
-    }
-
-    /** The virtual cluster the connection is in, as of now; null when in none, or when it no longer exists. */
-    private Tenant currentTenant() {
-        return info.identity().virtualCluster().flatMap(services.security().virtualClusters()::tenant).orElse(null);
+    OwnRequests ownRequests() {
+        return ownRequests;
     }
 
     /**
-     * An interceptor's own request: in a virtual cluster, mapped to the physical cluster and its response mapped back,
-     * as the client's requests are.
+     * Writes a request of the gateway's own upstream, in order with the client's, under a correlation id of its own;
+     * false when the upstream connection is not open.
      */
-    CompletionStage<ApiMessage> sendInterceptorRequest(ApiMessage body, short version) {
-        ApiKeys apiKey = ApiKeys.forId(body.apiKey());
-        Tenant tenant = info.identity().virtualCluster().isPresent() && !ApiMappers.passesUnmapped(apiKey)
-                ? currentTenant() : null;
-        if (tenant == null) {
-            return sendOwnRequest(body, version);
+    boolean writeOwnRequest(InFlightRequest request, ApiMessage body) {
+        if (closed || upstream == null) {
+            return false;
         }
-        return new TenantRequestMapping(this, apiKey, version, body, tenant).sendOwn();
+        int upstreamCorrelationId = nextUpstreamCorrelationId++;
+        RequestHeaderData header = new RequestHeaderData().setRequestApiKey(request.apiKey.id)
+                .setRequestApiVersion(request.apiVersion).setClientId(OWN_CLIENT_ID)
+                .setCorrelationId(upstreamCorrelationId);
+        await(request, upstreamCorrelationId);
+        upstream.writeAndFlush(KafkaMessageCodec.encodeRequest(client.alloc(), header, body), upstream.voidPromise());
+        return true;
     }
 
-    /** For interceptors: names of topic ids as the client sees them; in a virtual cluster, only its own topics. */
-    CompletionStage<Map<Uuid, String>> interceptorTopicNames(Collection<Uuid> ids) {
-        Tenant tenant = currentTenant();
-        if (tenant == null) {
-            return topicNames(ids);
-        }
-        return topicNames(ids).thenApply(physical -> {
-            Map<Uuid, String> logical = new HashMap<>();
-            physical.forEach((id, name) -> {
-                String own = tenant.names().logicalTopic(name);
-                if (own != null) {
-                    logical.put(id, own);
-                }
-            });
-            return logical;
-        });
-    }
-
-    /** Topic names by id, from the cache, or else from a Metadata request of the gateway's own. */
-    CompletionStage<Map<Uuid, String>> topicNames(Collection<Uuid> ids) {
-        Map<Uuid, String> known = services.topicNames().known(ids);
-        if (known.size() == ids.size()) {
-            return CompletableFuture.completedFuture(known);
-        }
-        MetadataRequestData allTopics = new MetadataRequestData().setTopics(null).setAllowAutoTopicCreation(false);
-        return sendOwnRequest(allTopics, OWN_METADATA_VERSION)
-                .thenApply(response -> services.topicNames().known(ids));
-    }
-
-    private void onOwnResponse(InFlightRequest request, ByteBuf frame) {
-        ApiMessage body;
-        try {
-            // Copied off the frame: whoever asked may keep the response as long as it likes.
-            ByteBuffer copy = ByteBuffer.allocate(frame.readableBytes());
-            frame.getBytes(frame.readerIndex(), copy);
-            copy.flip();
-            body = KafkaMessageCodec.decodeResponse(Unpooled.wrappedBuffer(copy), request.apiKey,
-                    request.apiVersion).body();
-        } catch (RuntimeException e) {
-            request.ownRequest.completeExceptionally(e);
-            return;
-        } finally {
-            frame.release();
-        }
-        if (body instanceof MetadataResponseData metadata) {
-            services.topicNames().learn(metadata);
-        }
-        request.ownRequest.complete(body);
+    /** The virtual cluster the connection is in, as of now; null when in none, or when it no longer exists. */
+    Tenant currentTenant() {
+        return info.identity().virtualCluster().flatMap(services.security().virtualClusters()::tenant).orElse(null);
     }
 
     // ---- upstream side ----
@@ -739,7 +669,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         awaitingUpstream.poll();
         request.upstreamNanos = System.nanoTime() - request.forwardedNanos;
         if (request.ownRequest != null) {
-            onOwnResponse(request, frame);
+            OwnRequests.answered(request, frame, services.topicNames());
             return;
         }
         ResponseFrames.setCorrelationId(frame, request.clientCorrelationId);

@@ -72,7 +72,7 @@ final class TenantRequestMapping {
     }
 
     private void send(ApiMessage physical, ResponseMapper mapper, CompletableFuture<ApiMessage> response) {
-        connection.sendOwnRequest(physical, version).whenComplete((answer, failure) -> {
+        connection.ownRequests().send(physical, version).whenComplete((answer, failure) -> {
             if (failure != null) {
                 response.completeExceptionally(failure);
                 return;
@@ -119,7 +119,7 @@ final class TenantRequestMapping {
             done.accept(map(mapper, Map.of()));
             return;
         }
-        connection.topicNames(ids).whenComplete((names, failure) -> connection.onEventLoop(() ->
+        connection.ownRequests().topicNames(ids).whenComplete((names, failure) -> connection.onEventLoop(() ->
                 done.accept(map(mapper, failure == null ? names : Map.of()))));
     }
 
