@@ -128,6 +128,7 @@ class VirtualClusterWorkloadsIT {
         account("worker", WORK);
         account("boss", SECURE);
         account("carol", SECURE);
+        account("dave", SECURE);
         account("stray", null);
     }
 
@@ -313,6 +314,36 @@ class VirtualClusterWorkloadsIT {
                     AclPermissionType.ANY)))).all().get();
             assertThat(admin.describeAcls(AclBindingFilter.ANY).values().get()).hasSize(2);
         }
+    }
+
+    @Test
+    void kafkaAclsToolManagesTheVirtualClustersAclsThroughTheGateway() throws Exception {
+        String prefix = unique("tool");
+        Path properties = directory.resolve("boss-" + prefix + ".properties");
+        StringBuilder text = new StringBuilder();
+        sasl("boss").forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        Files.writeString(properties, text.toString());
+
+        ExternalTool.Result added = kafkaAcls("--bootstrap-server", bootstrap, "--command-config", properties.toString(),
+                "--add", "--allow-principal", "User:dave", "--operation", "Read", "--topic", prefix,
+                "--resource-pattern-type", "prefixed");
+        assertThat(added.exitCode()).as(added.toString()).isZero();
+        ExternalTool.Result listed = kafkaAcls("--bootstrap-server", bootstrap, "--command-config",
+                properties.toString(), "--list", "--topic", prefix, "--resource-pattern-type", "prefixed");
+        assertThat(listed.exitCode()).as(listed.toString()).isZero();
+        assertThat(listed.stdout()).contains("User:dave", "READ", prefix).doesNotContain(SECURE + ".");
+
+        JsonNode stored = JSON.readTree(admin("GET", "/api/v1/virtual-clusters/" + SECURE + "/acls?principal=User:dave",
+                ""));
+        assertThat(stored.toString()).contains(prefix, "READ");
+    }
+
+    /** Kafka's own {@code kafka-acls.sh}, run as its own process. */
+    private static ExternalTool.Result kafkaAcls(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.AclCommand"));
+        command.addAll(List.of(arguments));
+        return ExternalTool.run(command, null, "", Duration.ofSeconds(120));
     }
 
     private static AclBinding allow(String principal, AclOperation operation, ResourceType type, String name,
