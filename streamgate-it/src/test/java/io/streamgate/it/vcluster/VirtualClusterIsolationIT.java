@@ -484,6 +484,29 @@ class VirtualClusterIsolationIT {
     }
 
     @Test
+    void transactionProducerAndReassignmentAdministrationAnswersInLogicalNames() throws Exception {
+        String topic = unique("admin-txn");
+        String transactionalId = unique("open-tx");
+        createTopic(tenant(A).admin(), topic, 1);
+        KafkaProducer<String, String> producer = track(tenant(A).producer(Map.of(
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId)));
+        producer.initTransactions();
+        producer.beginTransaction();
+        producer.send(new ProducerRecord<>(topic, "k", "v")).get(30, TimeUnit.SECONDS); // left open
+
+        Admin a = tenant(A).admin();
+        TopicPartition partition = new TopicPartition(topic, 0);
+        assertThat(a.describeTransactions(List.of(transactionalId)).all().get().get(transactionalId)
+                .topicPartitions()).containsExactly(partition);
+        assertThat(a.describeProducers(List.of(partition)).all().get().get(partition).activeProducers()).hasSize(1);
+        assertThat(a.listPartitionReassignments().reassignments().get()).isEmpty();
+        assertThat(a.electLeaders(org.apache.kafka.common.ElectionType.PREFERRED, Set.of(partition)).partitions()
+                .get().get(partition)).hasValueSatisfying(error ->
+                        assertThat(error).isInstanceOf(org.apache.kafka.common.errors.ElectionNotNeededException.class));
+        producer.abortTransaction();
+    }
+
+    @Test
     void aliasTopicsShowAPhysicalTopicReadOnlyOrWritableAndAReadOnlyVirtualClusterWritesNothing() throws Exception {
         physical().producer().send(new ProducerRecord<>(SHARED_TOPIC, "k", "published")).get(30, TimeUnit.SECONDS);
 
