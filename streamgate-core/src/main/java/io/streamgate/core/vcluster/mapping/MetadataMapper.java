@@ -23,12 +23,18 @@ import java.util.Set;
  * tenant may not DESCRIBE get {@code TOPIC_AUTHORIZATION_FAILED}; ids not the tenant's get {@code UNKNOWN_TOPIC_ID},
  * as a broker answers for an id it does not know. A listing keeps only the tenant's topics it may DESCRIBE.
  *
- * <p>Auto-creation needs CREATE on the cluster or the topic, and a virtual cluster that is not read-only. The flag
+ * <p>Auto-creation needs CREATE on the cluster or the topic, and a virtual cluster that is not read-only. Before v4
+ * there is no flag to turn it off, so a tenant without CREATE on the cluster, or in a read-only virtual cluster, is
+ * answered UNSUPPORTED_VERSION for named topics at those versions (clients older than Kafka 1.0). The flag
  * is per request, so when any requested topic may not be created it is turned off for all of them, and those topics
- * come back {@code TOPIC_AUTHORIZATION_FAILED} instead of unknown, as from a broker. Requests are never answered
- * locally: a client needs the brokers a Metadata response lists, even when it asks about no topic it may see.
+ * come back {@code TOPIC_AUTHORIZATION_FAILED} instead of unknown, as from a broker. Apart from those old versions,
+ * requests are never answered locally: a client needs the brokers a Metadata response lists, even when it asks
+ * about no topic it may see.
  */
 final class MetadataMapper implements ApiMapper {
+
+    /** Before v4, a Metadata request naming a missing topic has the broker create it when it auto-creates topics. */
+    private static final short FIRST_VERSION_WITH_CREATION_FLAG = 4;
 
     @Override
     public Collection<Uuid> topicIds(ApiMessage request, short version) {
@@ -55,6 +61,10 @@ final class MetadataMapper implements ApiMapper {
         if (!listing) {
             boolean mayCreateAny = !tenant.readOnly()
                     && tenant.authorized(AclOperation.CREATE, ResourceType.CLUSTER, Resource.CLUSTER_NAME);
+            if (version < FIRST_VERSION_WITH_CREATION_FLAG && !mayCreateAny) {
+                // No flag to turn the broker's auto-creation off: a tenant that may not create topics gets no say.
+                return BrokerErrors.answer(request, version, Errors.UNSUPPORTED_VERSION);
+            }
             request.topics().removeIf(topic -> {
                 if (topic.name() == null) {
                     Errors error = idRefusal(tenant, topic.topicId());

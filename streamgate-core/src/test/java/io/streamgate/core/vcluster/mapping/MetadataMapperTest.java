@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.streamgate.core.vcluster.mapping.Mappings.answered;
 import static io.streamgate.core.vcluster.mapping.Mappings.mapped;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -80,6 +81,18 @@ class MetadataMapperTest {
 
         MetadataResponseData response = mapped(mapping, response("a.orders"), (short) 0);
         assertThat(response.topics()).extracting(MetadataResponseTopic::name).containsExactly("secret");
+    }
+
+    @Test
+    void versionsWithoutTheAutoCreationFlagAreRefusedNamedTopicsWhenTheTenantMayNotCreate() {
+        tenant.readOnlyCluster();
+
+        MetadataResponseData refused = answered(mapper.map(byName("orders"), (short) 3, tenant));
+        assertThat(refused.topics()).extracting(MetadataResponseTopic::errorCode)
+                .containsExactly(Errors.UNSUPPORTED_VERSION.code());
+
+        Mapping listing = mapper.map(new MetadataRequestData().setTopics(null), (short) 3, tenant);
+        assertThat(listing).isInstanceOf(Mapping.Forward.class);
     }
 
     @Test
