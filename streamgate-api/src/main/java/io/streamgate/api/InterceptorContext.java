@@ -26,6 +26,12 @@ public interface InterceptorContext {
     /** Who is connected, and how. */
     ConnectionInfo connection();
 
+    /**
+     * Reports a request that broke a rule of this interceptor: the gateway audits it (with who sent it) and counts it.
+     * Call it once per rule and topic broken, whatever the action; it does not change the request's outcome.
+     */
+    void reportViolation(PolicyViolation violation);
+
     /** The API of the request being handled (for a response hook: of the request it answers). */
     ApiKeys apiKey();
 

@@ -7,6 +7,7 @@ import io.streamgate.admin.Readiness;
 import io.streamgate.admin.api.AdminApi;
 import io.streamgate.admin.audit.AuditLog;
 import io.streamgate.admin.audit.AuthenticationAuditLog;
+import io.streamgate.admin.audit.PolicyAuditLog;
 import io.streamgate.admin.identity.StoreIdentityDirectory;
 import io.streamgate.admin.identity.TokenIssuer;
 import io.streamgate.admin.identity.TokenSigningKey;
@@ -67,6 +68,7 @@ public final class StreamgateApplication implements AutoCloseable {
     private volatile StoreIdentityDirectory identityDirectory;
     private volatile StoreVirtualClusterDirectory virtualClusterDirectory;
     private volatile AuthenticationAuditLog authenticationAudit;
+    private volatile PolicyAuditLog policyAudit;
     private boolean closed;
     private ProcessMetrics processMetrics;
     private EmbeddedKafka embeddedKafka;
@@ -114,8 +116,9 @@ public final class StreamgateApplication implements AutoCloseable {
             virtualClusterDirectory = step("virtual clusters",
                     () -> new StoreVirtualClusterDirectory(store, adminAudit).start());
             authenticationAudit = new AuthenticationAuditLog(config.dataDir().resolve(AuthenticationAuditLog.FILE_NAME));
+            policyAudit = new PolicyAuditLog(config.dataDir().resolve(PolicyAuditLog.FILE_NAME));
             gateway = step("gateway", () -> Gateway.start(gatewayConfig, metrics,
-                    new GatewaySecurity(identityDirectory, authenticationAudit, virtualClusterDirectory)));
+                    new GatewaySecurity(identityDirectory, authenticationAudit, virtualClusterDirectory, policyAudit)));
             interceptorSync = step("interceptors", () -> new InterceptorSync(store, gateway.interceptors()).start());
             adminServer = step("admin server", this::joinAdminStart);
             adminServer.serveApi(new AdminApi(store, gateway.interceptors(),
@@ -253,6 +256,10 @@ public final class StreamgateApplication implements AutoCloseable {
         StoreVirtualClusterDirectory virtualClusters = virtualClusterDirectory;
         if (virtualClusters != null) {
             stopQuietly("virtual clusters", virtualClusters::close);
+        }
+        PolicyAuditLog violations = policyAudit;
+        if (violations != null) {
+            stopQuietly("policy audit", violations::close);
         }
         AuthenticationAuditLog authAudit = authenticationAudit;
         if (authAudit != null) {

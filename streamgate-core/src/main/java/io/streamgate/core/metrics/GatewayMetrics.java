@@ -149,6 +149,13 @@ public final class GatewayMetrics {
                 .register(registry).increment();
     }
 
+    /** A policy interceptor reported a violation of one of its rules. */
+    public void policyViolation(String interceptor, String rule, String action) {
+        Counter.builder("streamgate.policy.violations").tag("interceptor", interceptor).tag("rule", rule)
+                .tag("action", action).description("Requests that broke a rule of a policy interceptor")
+                .register(registry).increment();
+    }
+
     /** The meters of one virtual cluster, made on its first request. */
     private static final class VirtualClusterMeters {
 

@@ -2,6 +2,8 @@ package io.streamgate.core.proxy;
 
 import io.streamgate.api.ConnectionInfo;
 import io.streamgate.api.InterceptorContext;
+import io.streamgate.api.PolicyViolation;
+import io.streamgate.core.policy.PolicyViolationEvent;
 import io.streamgate.core.chain.InstalledInterceptor;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.protocol.ApiKeys;
@@ -9,6 +11,7 @@ import org.apache.kafka.common.protocol.ApiMessage;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,6 +46,16 @@ final class HookContext implements InterceptorContext {
     @Override
     public ConnectionInfo connection() {
         return connection.info();
+    }
+
+    @Override
+    public void reportViolation(PolicyViolation violation) {
+        connection.metrics().policyViolation(interceptor.name(), violation.rule(), violation.action().name());
+        ClientConnectionInfo info = connection.info();
+        connection.policyAudit().record(new PolicyViolationEvent(Instant.now(), interceptor.name(),
+                interceptor.definition().pluginId(), info.listener(),
+                info.clientAddress().getAddress().getHostAddress() + ":" + info.clientAddress().getPort(),
+                info.principal(), info.clientId(), info.virtualCluster().orElse(null), apiKey.name, violation));
     }
 
     @Override

@@ -23,6 +23,7 @@ import io.streamgate.core.frame.KafkaFrameDecoder;
 import io.streamgate.core.frame.RequestFrames;
 import io.streamgate.core.frame.ResponseFrames;
 import io.streamgate.core.metrics.GatewayMetrics;
+import io.streamgate.core.policy.PolicyAudit;
 import io.streamgate.core.protocol.ApiVersionsNegotiation;
 import io.streamgate.core.protocol.DecodedRequest;
 import io.streamgate.core.protocol.FetchResponseSession;
@@ -156,6 +157,10 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
     TopicNames knownTopicNames() {
         return services.topicNames();
+    }
+
+    PolicyAudit policyAudit() {
+        return services.security().policyAudit();
     }
 
     FetchSessionOwners fetchSessions() {

@@ -1,6 +1,7 @@
 package io.streamgate.plugins.testkit;
 
 import io.streamgate.api.InterceptorContext;
+import io.streamgate.api.PolicyViolation;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ApiMessage;
@@ -34,6 +35,7 @@ public final class FakeInterceptorContext implements InterceptorContext {
     private final Map<String, Object> scratch = new HashMap<>();
     private final Map<Uuid, String> topicNames = new HashMap<>();
     private final List<Collection<Uuid>> lookups = new ArrayList<>();
+    private final List<PolicyViolation> violations = new ArrayList<>();
     private String interceptorName = "under-test";
 
     /** A request of {@code apiKey} at {@code apiVersion} on {@code connection}. */
@@ -58,6 +60,16 @@ public final class FakeInterceptorContext implements InterceptorContext {
     public FakeInterceptorContext interceptorName(String name) {
         this.interceptorName = name;
         return this;
+    }
+
+    /** The violations hooks reported, in order. */
+    public List<PolicyViolation> violations() {
+        return violations;
+    }
+
+    @Override
+    public void reportViolation(PolicyViolation violation) {
+        violations.add(violation);
     }
 
     /** The id sets that hooks asked names for, in order. */
