@@ -67,9 +67,9 @@ final class CreationRules {
         int partitionCount = assigned ? topic.assignments().size() : topic.numPartitions();
         int replicas = assigned ? topic.assignments().iterator().next().brokerIds().size() : topic.replicationFactor();
         enforceCount(partitions, "partitions", partitionsAction, partitionCount, assigned, enforcement,
-                value -> topic.setNumPartitions(Integer.parseInt(value)));
+                value -> topic.setNumPartitions(new BigDecimal(value).intValueExact()));
         enforceCount(replicationFactor, "replicationFactor", replicationFactorAction, replicas, assigned, enforcement,
-                value -> topic.setReplicationFactor(Short.parseShort(value)));
+                value -> topic.setReplicationFactor(new BigDecimal(value).shortValueExact()));
         Map<String, String> values = new HashMap<>();
         topic.configs().forEach(config -> values.put(config.name(), config.value()));
         configs.enforce(values, enforcement, (key, value) -> set(topic, key, value));

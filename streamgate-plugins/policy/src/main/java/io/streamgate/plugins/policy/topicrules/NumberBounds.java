@@ -10,12 +10,15 @@ import java.util.Optional;
 /**
  * An inclusive minimum and maximum, either of which may be absent. Decimal so that the same bounds serve
  * partition counts and configs such as {@code min.cleanable.dirty.ratio}.
+ *
+ * @param min the smallest value allowed, or null for none
+ * @param max the largest value allowed, or null for none
  */
 public record NumberBounds(BigDecimal min, BigDecimal max) {
 
     /** The {@code min} and {@code max} of a rule object; {@code field} names it in errors. */
     public static NumberBounds from(PluginConfig rule, String field) {
-        NumberBounds bounds = new NumberBounds(decimal(rule, "min"), decimal(rule, "max"));
+        NumberBounds bounds = new NumberBounds(decimal(rule, field, "min"), decimal(rule, field, "max"));
         if (bounds.min != null && bounds.max != null && bounds.min.compareTo(bounds.max) > 0) {
             throw new InvalidConfigException(field + ".min", "is above " + field + ".max");
         }
@@ -53,13 +56,13 @@ public record NumberBounds(BigDecimal min, BigDecimal max) {
                 subject + " " + shown + " is above the maximum of " + max.toPlainString(), max.toPlainString());
     }
 
-    private static BigDecimal decimal(PluginConfig rule, String field) {
+    private static BigDecimal decimal(PluginConfig rule, String ruleField, String field) {
         Object value = rule.asMap().get(field);
         if (value == null) {
             return null;
         }
         if (!(value instanceof Number number)) {
-            throw new InvalidConfigException(field, "expected a number, got " + value);
+            throw new InvalidConfigException(ruleField + "." + field, "expected a number, got " + value);
         }
         return new BigDecimal(number.toString());
     }
