@@ -62,7 +62,10 @@ public final class ProducePolicyPlugin implements InterceptorPlugin {
         if (config.has("acks")) {
             PluginConfig rule = config.object("acks");
             Set<Short> allowed = new LinkedHashSet<>();
-            for (Object value : (List<?>) rule.asMap().getOrDefault("allowed", List.of())) {
+            if (!(rule.asMap().get("allowed") instanceof List<?> values)) {
+                throw new InvalidConfigException("acks.allowed", "expected a list of -1, 0 and 1");
+            }
+            for (Object value : values) {
                 if (!(value instanceof Number number) || number.intValue() < -1 || number.intValue() > 1) {
                     throw new InvalidConfigException("acks.allowed", "expected -1, 0 or 1, got " + value);
                 }

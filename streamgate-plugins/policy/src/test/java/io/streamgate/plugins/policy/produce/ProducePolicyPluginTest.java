@@ -69,6 +69,16 @@ class ProducePolicyPluginTest {
     }
 
     @Test
+    void refusesAnAcksRuleWithoutAllowedValuesEvenWithoutSchemaValidation() {
+        assertThatThrownBy(() -> create(Map.of("acks", Map.of())))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e ->
+                        assertThat(e.field()).isEqualTo("acks.allowed"));
+        assertThatThrownBy(() -> create(Map.of("acks", Map.of("allowed", List.of(2)))))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e ->
+                        assertThat(e.getMessage()).isEqualTo("acks.allowed: expected -1, 0 or 1, got 2"));
+    }
+
+    @Test
     void refusesATopicsPatternThatDoesNotCompile() {
         assertThatThrownBy(() -> create(Map.of("topics", "*")))
                 .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.field()).isEqualTo("topics"));
