@@ -44,7 +44,8 @@ class FetchPolicyIT {
 
     @RegisterExtension
     static final GatewayExtension GATEWAY = GatewayExtension.inFrontOf(KAFKA).security(() -> new GatewaySecurity(
-            IdentityDirectory.EMPTY, AuthenticationAudit.NONE, VirtualClusterDirectory.EMPTY, (PolicyAudit) AUDITED::add));
+            IdentityDirectory.EMPTY, AuthenticationAudit.NONE, VirtualClusterDirectory.EMPTY,
+            (PolicyAudit) AUDITED::add));
 
     private String topic;
 
@@ -94,7 +95,8 @@ class FetchPolicyIT {
             assertThat(event.violation().rule()).isEqualTo("isolationLevel");
             assertThat(event.violation().action()).isEqualTo(PolicyAction.OVERRIDE);
             assertThat(event.violation().message()).isEqualTo(
-                    "fetch isolation level read_uncommitted -> read_committed (rule isolationLevel, interceptor fetch-guard)");
+                    "fetch isolation level read_uncommitted -> read_committed "
+                            + "(rule isolationLevel, interceptor fetch-guard)");
         });
     }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -45,7 +46,8 @@ class ProducePolicyIT {
 
     @RegisterExtension
     static final GatewayExtension GATEWAY = GatewayExtension.inFrontOf(KAFKA).security(() -> new GatewaySecurity(
-            IdentityDirectory.EMPTY, AuthenticationAudit.NONE, VirtualClusterDirectory.EMPTY, (PolicyAudit) AUDITED::add));
+            IdentityDirectory.EMPTY, AuthenticationAudit.NONE, VirtualClusterDirectory.EMPTY,
+            (PolicyAudit) AUDITED::add));
 
     private String topic;
 
@@ -122,7 +124,7 @@ class ProducePolicyIT {
     }
 
     private static void install(Map<String, Object> config) {
-        Map<String, Object> scoped = new java.util.HashMap<>(config);
+        Map<String, Object> scoped = new HashMap<>(config);
         scoped.put("topics", "produce-policy.*");
         GATEWAY.gateway().interceptors().put(new InterceptorDefinition("produce-guard", "produce-policy", 100,
                 Scope.GLOBAL, scoped, null));

@@ -23,7 +23,8 @@ public final class RuleAction {
         try {
             action = PolicyAction.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException(field + ".action", "unknown action " + text + ", expected one of " + allowed);
+            throw new InvalidConfigException(field + ".action", "unknown action " + text + ", expected one of "
+                    + allowed);
         }
         if (!allowed.contains(action)) {
             throw new InvalidConfigException(field + ".action", action + " is not possible here, expected one of "

@@ -13,6 +13,7 @@ import org.apache.kafka.common.protocol.Errors;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Checks Fetch requests. A BLOCK rule fails the whole request (the fetch rules are about the request, not about a
@@ -46,10 +47,10 @@ final class FetchPolicyInterceptor implements Interceptor {
 
     @Override
     public void registerHooks(Hooks hooks) {
-        hooks.onRequest(FetchRequestData.class, (context, request) -> CompletableFuture.completedFuture(check(context, request)));
+        hooks.onRequest(FetchRequestData.class, this::check);
     }
 
-    private RequestOutcome check(InterceptorContext context, FetchRequestData request) {
+    private CompletionStage<RequestOutcome> check(InterceptorContext context, FetchRequestData request) {
         Verdict verdict = new Verdict(context);
         if (apiVersion != null) {
             String problem = apiVersion.problem(context.apiVersion());
@@ -109,8 +110,9 @@ final class FetchPolicyInterceptor implements Interceptor {
             }
         }
 
-        RequestOutcome outcome() {
-            return refusal != null ? refusal : new RequestOutcome.Forward(null);
+        /** The refusal, or forwarding the request as it now is (the shared completed stage: fetches are many). */
+        CompletionStage<RequestOutcome> outcome() {
+            return refusal != null ? CompletableFuture.completedFuture(refusal) : RequestOutcome.forward();
         }
     }
 }

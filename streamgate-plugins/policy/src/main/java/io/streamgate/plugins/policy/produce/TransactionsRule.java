@@ -19,6 +19,7 @@ record TransactionsRule(PolicyAction action) implements ProduceRule {
             return null;
         }
         return new Breach(Errors.POLICY_VIOLATION, "none",
-                "records must be produced in a transaction (transactional.id set), this request has no transactional id");
+                "records must be produced in a transaction (transactional.id set), "
+                        + "this request has no transactional id");
     }
 }

@@ -19,6 +19,7 @@ import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -189,7 +190,7 @@ class ProducePolicyInterceptorTest {
 
         ProduceResponseData response = new ProduceResponseData();
         response.responses().add(new TopicProduceResponse().setName("orders").setPartitionResponses(
-                new java.util.ArrayList<>(List.of(new PartitionProduceResponse().setIndex(0).setBaseOffset(42)))));
+                new ArrayList<>(List.of(new PartitionProduceResponse().setIndex(0).setBaseOffset(42)))));
         assertThat(hooks.response(context, response)).isEqualTo(new ResponseOutcome.Forward(null));
 
         assertThat(answer(response, "orders", Uuid.ZERO_UUID, 0).baseOffset()).isEqualTo(42);

@@ -14,6 +14,7 @@ import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.SimpleRecord;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Produce requests and responses to feed the policy, and ways to read its answers. */
@@ -28,8 +29,7 @@ final class Produces {
     }
 
     static TopicProduceData topic(String name, PartitionProduceData... partitions) {
-        return new TopicProduceData().setName(name).setPartitionData(List.of(partitions).stream()
-                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)));
+        return new TopicProduceData().setName(name).setPartitionData(new ArrayList<>(List.of(partitions)));
     }
 
     static TopicProduceData topic(Uuid id, PartitionProduceData... partitions) {
