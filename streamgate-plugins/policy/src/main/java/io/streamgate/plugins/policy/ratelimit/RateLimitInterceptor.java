@@ -53,7 +53,7 @@ final class RateLimitInterceptor implements Interceptor {
     /** Where a connection keeps the time its throttled requests wait for; one per interceptor instance. */
     private final String mutedUntil = RateLimitPlugin.ID + ".mutedUntil." + INSTANCES.incrementAndGet();
 
-    /** @param produce, fetch, joinGroups, offsetCommits the quotas, each null when not configured */
+    /** Each quota is null when its limit is not configured. */
     RateLimitInterceptor(QuotaKey key, Quota produce, Quota fetch, Quota joinGroups, Quota offsetCommits,
                          PolicyAction groupAction, LongSupplier nanoClock) {
         this.key = key;

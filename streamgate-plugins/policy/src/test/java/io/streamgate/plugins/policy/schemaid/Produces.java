@@ -10,6 +10,7 @@ import org.apache.kafka.common.record.internal.SimpleRecord;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Produce requests and record values for the tests. */
@@ -27,12 +28,12 @@ final class Produces {
     }
 
     static TopicProduceData topic(String name, PartitionProduceData... partitions) {
-        return new TopicProduceData().setName(name).setPartitionData(new java.util.ArrayList<>(List.of(partitions)));
+        return new TopicProduceData().setName(name).setPartitionData(new ArrayList<>(List.of(partitions)));
     }
 
     static TopicProduceData topic(Uuid id, PartitionProduceData... partitions) {
         return new TopicProduceData().setName("").setTopicId(id)
-                .setPartitionData(new java.util.ArrayList<>(List.of(partitions)));
+                .setPartitionData(new ArrayList<>(List.of(partitions)));
     }
 
     static PartitionProduceData partition(int index, byte[]... values) {
