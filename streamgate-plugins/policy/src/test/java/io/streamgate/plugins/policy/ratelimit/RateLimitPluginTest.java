@@ -1,0 +1,62 @@
+package io.streamgate.plugins.policy.ratelimit;
+
+import io.streamgate.api.InvalidConfigException;
+import io.streamgate.api.PluginConfig;
+import io.streamgate.plugins.policy.PolicyDocs;
+import io.streamgate.plugins.testkit.ConfigSchemas;
+import io.streamgate.plugins.testkit.FakePluginContext;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RateLimitPluginTest {
+
+    private final RateLimitPlugin plugin = new RateLimitPlugin();
+
+    @Test
+    void describesItselfWithAStableId() {
+        assertThat(plugin.id()).isEqualTo("rate-limit-policy");
+        assertThat(plugin.title()).isNotBlank();
+        assertThat(plugin.description()).isNotBlank();
+    }
+
+    @Test
+    void hasAClosedDraft202012SchemaDescribingEveryProperty() {
+        assertThat(ConfigSchemas.styleProblems(plugin)).isEmpty();
+    }
+
+    @Test
+    void schemaAcceptsEveryLimitAndKey() {
+        assertThat(ConfigSchemas.problems(plugin, Map.of("key", "clientId", "produceBytesPerSecond", 1_048_576,
+                "fetchBytesPerSecond", 2_097_152, "joinGroupsPerMinute", 10, "offsetCommitsPerMinute", 600,
+                "groupAction", "BLOCK"))).isEmpty();
+    }
+
+    @Test
+    void schemaRefusesNoLimitNonPositiveLimitsUnknownKeysAndActions() {
+        assertThat(ConfigSchemas.problems(plugin, Map.of("key", "principal"))).isNotEmpty();
+        assertThat(ConfigSchemas.problems(plugin, Map.of("produceBytesPerSecond", 0))).singleElement().asString()
+                .contains("produceBytesPerSecond");
+        assertThat(ConfigSchemas.problems(plugin, Map.of("produceBytesPerSecond", 1, "key", "host"))).singleElement()
+                .asString().contains("key");
+        assertThat(ConfigSchemas.problems(plugin, Map.of("joinGroupsPerMinute", 1, "groupAction", "INFO")))
+                .singleElement().asString().contains("groupAction");
+        assertThat(ConfigSchemas.problems(plugin, Map.of("produceBytesPerSec", 1))).isNotEmpty();
+    }
+
+    @Test
+    void refusesAConfigurationWithoutALimitEvenWithoutSchemaValidation() {
+        assertThatThrownBy(() -> plugin.create(new PluginConfig(Map.of()), new FakePluginContext()))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e ->
+                        assertThat(e.getMessage()).isEqualTo("produceBytesPerSecond: set at least one limit"));
+    }
+
+    @Test
+    void documentsEveryConfigurationPropertyAndHowLimitsAddUpOverGatewayInstances() {
+        assertThat(PolicyDocs.undocumentedProperties(plugin)).isEmpty();
+        assertThat(PolicyDocs.page(plugin)).contains("## Several gateway instances");
+    }
+}
