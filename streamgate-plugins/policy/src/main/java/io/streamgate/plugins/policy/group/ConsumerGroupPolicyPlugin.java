@@ -49,7 +49,8 @@ public final class ConsumerGroupPolicyPlugin implements InterceptorPlugin {
 
     @Override
     public Interceptor create(PluginConfig config, PluginContext context) {
-        return new ConsumerGroupPolicyInterceptor(groupId(config), timeout(config, "sessionTimeoutMs", "session timeout"),
+        return new ConsumerGroupPolicyInterceptor(groupId(config),
+                timeout(config, "sessionTimeoutMs", "session timeout"),
                 timeout(config, "rebalanceTimeoutMs", "rebalance timeout"), instanceId(config));
     }
 

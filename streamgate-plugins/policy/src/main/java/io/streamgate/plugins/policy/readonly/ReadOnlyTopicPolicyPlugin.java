@@ -43,7 +43,8 @@ public final class ReadOnlyTopicPolicyPlugin implements InterceptorPlugin {
 
     @Override
     public Interceptor create(PluginConfig config, PluginContext context) {
-        Pattern topics = config.pattern("topics").orElseThrow(() -> new InvalidConfigException("topics", "is required"));
+        Pattern topics = config.pattern("topics").orElseThrow(() ->
+                new InvalidConfigException("topics", "is required"));
         return new ReadOnlyTopicPolicyInterceptor(topics,
                 RuleAction.of(config, "action", Set.of(PolicyAction.BLOCK, PolicyAction.INFO)));
     }
