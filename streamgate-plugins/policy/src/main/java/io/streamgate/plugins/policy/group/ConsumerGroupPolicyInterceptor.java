@@ -5,11 +5,15 @@ import io.streamgate.api.Interceptor;
 import io.streamgate.api.RequestOutcome;
 import io.streamgate.plugins.policy.Refusal;
 import org.apache.kafka.common.message.ConsumerGroupHeartbeatRequestData;
+import org.apache.kafka.common.message.ConsumerGroupHeartbeatResponseData;
 import org.apache.kafka.common.message.JoinGroupRequestData;
 import org.apache.kafka.common.message.OffsetCommitRequestData;
 import org.apache.kafka.common.message.ShareGroupHeartbeatRequestData;
+import org.apache.kafka.common.message.ShareGroupHeartbeatResponseData;
+import org.apache.kafka.common.protocol.ApiMessage;
 
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -35,32 +39,46 @@ final class ConsumerGroupPolicyInterceptor implements Interceptor {
 
     @Override
     public void registerHooks(Hooks hooks) {
-        hooks.onRequest(JoinGroupRequestData.class, (context, join) -> firstRefusal(
+        hooks.onRequest(JoinGroupRequestData.class, (context, join) -> fail(firstRefusal(
                 () -> groupId.check(context, join.groupId()),
                 () -> sessionTimeout.check(context, join.sessionTimeoutMs(), join::setSessionTimeoutMs),
                 // JoinGroup v0 has no rebalance timeout: the broker uses the session timeout
                 () -> context.apiVersion() == 0 ? null
                         : rebalanceTimeout.check(context, join.rebalanceTimeoutMs(), join::setRebalanceTimeoutMs),
-                () -> instanceId.check(context, join.groupInstanceId())));
-        hooks.onRequest(ConsumerGroupHeartbeatRequestData.class, (context, heartbeat) -> firstRefusal(
+                () -> instanceId.check(context, join.groupInstanceId()))));
+        // heartbeat responses carry a message, which the error responses kafka-clients builds leave out
+        hooks.onRequest(ConsumerGroupHeartbeatRequestData.class, (context, heartbeat) -> answer(firstRefusal(
                 () -> groupId.check(context, heartbeat.groupId()),
                 // the instance id is sent when joining (epoch 0), and then only when it changes
                 () -> heartbeat.memberEpoch() == 0 || heartbeat.instanceId() != null
-                        ? instanceId.check(context, heartbeat.instanceId()) : null));
-        hooks.onRequest(ShareGroupHeartbeatRequestData.class, (context, heartbeat) ->
-                firstRefusal(() -> groupId.check(context, heartbeat.groupId())));
+                        ? instanceId.check(context, heartbeat.instanceId()) : null),
+                refusal -> new ConsumerGroupHeartbeatResponseData().setErrorCode(refusal.error().code())
+                        .setErrorMessage(refusal.message())));
+        hooks.onRequest(ShareGroupHeartbeatRequestData.class, (context, heartbeat) -> answer(
+                firstRefusal(() -> groupId.check(context, heartbeat.groupId())),
+                refusal -> new ShareGroupHeartbeatResponseData().setErrorCode(refusal.error().code())
+                        .setErrorMessage(refusal.message())));
         hooks.onRequest(OffsetCommitRequestData.class, (context, commit) ->
-                firstRefusal(() -> groupId.check(context, commit.groupId())));
+                fail(firstRefusal(() -> groupId.check(context, commit.groupId()))));
     }
 
+    /** The first refusal of {@code checks}, run in order; null when none refuses. */
     @SafeVarargs
-    private static CompletionStage<RequestOutcome> firstRefusal(Supplier<Refusal>... checks) {
+    private static Refusal firstRefusal(Supplier<Refusal>... checks) {
         for (Supplier<Refusal> check : checks) {
             Refusal refusal = check.get();
             if (refusal != null) {
-                return refusal.fail();
+                return refusal;
             }
         }
-        return RequestOutcome.forward();
+        return null;
+    }
+
+    private static CompletionStage<RequestOutcome> fail(Refusal refusal) {
+        return refusal == null ? RequestOutcome.forward() : refusal.fail();
+    }
+
+    private static CompletionStage<RequestOutcome> answer(Refusal refusal, Function<Refusal, ApiMessage> response) {
+        return refusal == null ? RequestOutcome.forward() : RequestOutcome.respond(response.apply(refusal));
     }
 }

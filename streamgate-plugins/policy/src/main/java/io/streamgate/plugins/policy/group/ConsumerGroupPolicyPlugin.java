@@ -12,6 +12,7 @@ import io.streamgate.plugins.policy.SchemaResource;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code consumer-group-policy}: rules on how members join consumer groups. Configuration: {@code groupId}
@@ -59,7 +60,14 @@ public final class ConsumerGroupPolicyPlugin implements InterceptorPlugin {
             return GroupIdRule.NONE;
         }
         PluginConfig rule = config.object(GroupIdRule.NAME);
-        Pattern pattern = rule.pattern("pattern").orElse(GroupIdRule.NONE.pattern());
+        String field = GroupIdRule.NAME + ".pattern";
+        String regex = rule.string("pattern").orElseThrow(() -> new InvalidConfigException(field, "is required"));
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new InvalidConfigException(field, "not a valid regular expression: " + e.getDescription());
+        }
         return new GroupIdRule(pattern, RuleAction.of(rule, GroupIdRule.NAME + ".action", BLOCK_OR_INFO));
     }
 

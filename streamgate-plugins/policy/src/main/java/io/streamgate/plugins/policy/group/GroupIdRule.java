@@ -23,10 +23,6 @@ final class GroupIdRule {
         this.action = action;
     }
 
-    Pattern pattern() {
-        return pattern;
-    }
-
     /** Reports a group id that does not match; the refusal when the action is BLOCK, else null. */
     Refusal check(InterceptorContext context, String groupId) {
         if (groupId != null && pattern.matcher(groupId).matches()) {

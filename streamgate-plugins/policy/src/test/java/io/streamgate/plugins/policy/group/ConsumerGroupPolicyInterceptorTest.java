@@ -8,9 +8,11 @@ import io.streamgate.plugins.testkit.FakeInterceptorContext;
 import io.streamgate.plugins.testkit.FakePluginContext;
 import io.streamgate.plugins.testkit.RegisteredHooks;
 import org.apache.kafka.common.message.ConsumerGroupHeartbeatRequestData;
+import org.apache.kafka.common.message.ConsumerGroupHeartbeatResponseData;
 import org.apache.kafka.common.message.JoinGroupRequestData;
 import org.apache.kafka.common.message.OffsetCommitRequestData;
 import org.apache.kafka.common.message.ShareGroupHeartbeatRequestData;
+import org.apache.kafka.common.message.ShareGroupHeartbeatResponseData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
 import org.junit.jupiter.api.Test;
@@ -60,13 +62,16 @@ class ConsumerGroupPolicyInterceptorTest {
     void checksTheGroupIdOfKip848ShareAndOffsetCommitRequests() {
         RegisteredHooks hooks = hooks(GROUP_ID);
 
+        String message = "group id 'orders' does not match team-.* (rule groupId, interceptor under-test)";
         assertThat(hooks.request(new FakeInterceptorContext(ApiKeys.CONSUMER_GROUP_HEARTBEAT, 1),
                 new ConsumerGroupHeartbeatRequestData().setGroupId("orders").setMemberEpoch(0)))
-                .isInstanceOfSatisfying(RequestOutcome.Fail.class,
-                        fail -> assertThat(fail.error()).isEqualTo(Errors.INVALID_GROUP_ID));
+                .as("answered with the message, which kafka-clients' error response leaves out")
+                .isEqualTo(new RequestOutcome.Respond(new ConsumerGroupHeartbeatResponseData()
+                        .setErrorCode(Errors.INVALID_GROUP_ID.code()).setErrorMessage(message)));
         assertThat(hooks.request(new FakeInterceptorContext(ApiKeys.SHARE_GROUP_HEARTBEAT, 1),
                 new ShareGroupHeartbeatRequestData().setGroupId("orders")))
-                .isInstanceOf(RequestOutcome.Fail.class);
+                .isEqualTo(new RequestOutcome.Respond(new ShareGroupHeartbeatResponseData()
+                        .setErrorCode(Errors.INVALID_GROUP_ID.code()).setErrorMessage(message)));
         assertThat(hooks.request(new FakeInterceptorContext(ApiKeys.OFFSET_COMMIT, 9),
                 new OffsetCommitRequestData().setGroupId("orders")))
                 .isInstanceOf(RequestOutcome.Fail.class);
@@ -147,7 +152,9 @@ class ConsumerGroupPolicyInterceptorTest {
                 .isEqualTo(new RequestOutcome.Forward(null));
         assertThat(hooks.request(new FakeInterceptorContext(ApiKeys.CONSUMER_GROUP_HEARTBEAT, 1),
                 new ConsumerGroupHeartbeatRequestData().setGroupId("g").setMemberEpoch(0)))
-                .isInstanceOf(RequestOutcome.Fail.class);
+                .isInstanceOfSatisfying(RequestOutcome.Respond.class, respond -> assertThat(
+                        ((ConsumerGroupHeartbeatResponseData) respond.response()).errorCode())
+                        .isEqualTo(Errors.INVALID_REQUEST.code()));
         assertThat(hooks.request(new FakeInterceptorContext(ApiKeys.CONSUMER_GROUP_HEARTBEAT, 1),
                 new ConsumerGroupHeartbeatRequestData().setGroupId("g").setMemberEpoch(5)))
                 .as("later heartbeats leave the unchanged instance id out")
@@ -164,7 +171,8 @@ class ConsumerGroupPolicyInterceptorTest {
                 new ConsumerGroupHeartbeatRequestData().setGroupId("g").setMemberEpoch(0).setInstanceId("pod-1"));
 
         String message = "group.instance.id 'pod-1' is forbidden (rule groupInstanceId, interceptor groups)";
-        assertThat(outcome).isEqualTo(new RequestOutcome.Fail(Errors.INVALID_REQUEST, message));
+        assertThat(outcome).isEqualTo(new RequestOutcome.Respond(new ConsumerGroupHeartbeatResponseData()
+                .setErrorCode(Errors.INVALID_REQUEST.code()).setErrorMessage(message)));
         assertThat(context.violations()).containsExactly(
                 new PolicyViolation("groupInstanceId", PolicyAction.BLOCK, null, "pod-1", message));
         assertThat(hooks.request(new FakeInterceptorContext(ApiKeys.JOIN_GROUP, 9), join("g", 45000, 300000)))

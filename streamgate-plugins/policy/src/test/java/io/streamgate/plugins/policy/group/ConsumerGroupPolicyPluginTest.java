@@ -66,7 +66,10 @@ class ConsumerGroupPolicyPluginTest {
     @Test
     void refusesAGroupIdPatternThatDoesNotCompileAndAnUnsupportedAction() {
         assertThatThrownBy(() -> create(Map.of("groupId", Map.of("pattern", "team-["))))
-                .isInstanceOf(InvalidConfigException.class);
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+                    assertThat(e.field()).isEqualTo("groupId.pattern");
+                    assertThat(e.getMessage()).startsWith("groupId.pattern: not a valid regular expression");
+                });
         assertThatThrownBy(() -> create(Map.of("groupId", Map.of("pattern", "a", "action", "OVERRIDE"))))
                 .isInstanceOfSatisfying(InvalidConfigException.class,
                         e -> assertThat(e.field()).isEqualTo("groupId.action"));
