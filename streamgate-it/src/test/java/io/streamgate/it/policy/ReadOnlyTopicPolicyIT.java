@@ -114,18 +114,23 @@ class ReadOnlyTopicPolicyIT {
     }
 
     @Test
-    void refusesAddingPartitionsAndAlteringTheConfigOfAReadOnlyTopic() throws Exception {
+    void refusesDeletingAddingPartitionsToAndAlteringTheConfigOfAReadOnlyTopic() throws Exception {
         Admin admin = GATEWAY.clients().admin();
+        String message = "topic '" + readOnly + "' is read-only (rule readOnly, interceptor read-only-ledgers)";
+
+        assertThatThrownBy(() -> admin.deleteTopics(List.of(readOnly)).all().get(30, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).cause()
+                .isInstanceOf(TopicAuthorizationException.class).hasMessage(message);
 
         assertThatThrownBy(() -> admin.createPartitions(Map.of(readOnly, NewPartitions.increaseTo(4))).all()
                 .get(30, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).cause()
-                .isInstanceOf(TopicAuthorizationException.class).hasMessageContaining("is read-only");
+                .isInstanceOf(TopicAuthorizationException.class).hasMessage(message);
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, readOnly);
         assertThatThrownBy(() -> admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
                 new ConfigEntry("retention.ms", "1000"), AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).cause()
-                .isInstanceOf(TopicAuthorizationException.class).hasMessageContaining("is read-only");
+                .isInstanceOf(TopicAuthorizationException.class).hasMessage(message);
         admin.createPartitions(Map.of(writable, NewPartitions.increaseTo(3))).all().get(30, TimeUnit.SECONDS);
 
         Admin kafka = direct.admin();
@@ -137,6 +142,6 @@ class ReadOnlyTopicPolicyIT {
         assertThat(kafka.describeConfigs(Set.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
                 .get("retention.ms").value()).isNotEqualTo("1000");
         assertThat(AUDIT.events()).extracting(PolicyViolationEvent::api)
-                .containsExactly("CreatePartitions", "IncrementalAlterConfigs");
+                .containsExactly("DeleteTopics", "CreatePartitions", "IncrementalAlterConfigs");
     }
 }

@@ -35,8 +35,9 @@ import java.util.regex.Pattern;
  * Rule {@code readOnly}: no write to the topics matching a pattern. BLOCK answers TOPIC_AUTHORIZATION_FAILED, as a
  * broker does for a client without the ACL, per topic (per partition in Produce): the entries for read-only topics
  * are taken out of the request and their errors added to the broker's response, so the other topics of the request
- * go through. A request that only writes to read-only topics is failed as a whole. Consumer offsets are not topic
- * data: OffsetCommit and OffsetDelete pass. Stateless; thread-safe.
+ * go through. A request that only writes to read-only topics is answered by the gateway with those errors (a Produce
+ * is failed as a whole: with acks=0 it gets no answer). Consumer offsets are not topic data: OffsetCommit and
+ * OffsetDelete pass. Stateless; thread-safe.
  */
 final class ReadOnlyTopicPolicyInterceptor implements Interceptor {
 
@@ -94,15 +95,19 @@ final class ReadOnlyTopicPolicyInterceptor implements Interceptor {
             if (refused.isEmpty() || action != PolicyAction.BLOCK) {
                 return RequestOutcome.forward();
             }
+            RefusedEntries<R, E> answers = new RefusedEntries<>(writes, refused, refusedTopics, messages);
             if (refused.size() == entries.size()) {
-                return RequestOutcome.fail(Errors.TOPIC_AUTHORIZATION_FAILED, refused.size() == 1 ? messages.get(0)
-                        : "topics " + String.join(", ", refusedTopics) + " are read-only (rule " + RULE
-                        + ", interceptor " + context.interceptorName() + ")");
+                return writes.emptyResponse().map(response -> {
+                    answers.answerIn(response);
+                    return RequestOutcome.respond(response);
+                }).orElseGet(() -> RequestOutcome.fail(Errors.TOPIC_AUTHORIZATION_FAILED, refused.size() == 1
+                        ? messages.get(0) : "topics " + String.join(", ", refusedTopics) + " are read-only (rule "
+                        + RULE + ", interceptor " + context.interceptorName() + ")"));
             }
             Set<E> taken = Collections.newSetFromMap(new IdentityHashMap<>());
             taken.addAll(refused);
             entries.removeIf(taken::contains);
-            context.scratch().put(REFUSED, new RefusedEntries<>(writes, refused, refusedTopics, messages));
+            context.scratch().put(REFUSED, answers);
             return RequestOutcome.forward();
         });
     }

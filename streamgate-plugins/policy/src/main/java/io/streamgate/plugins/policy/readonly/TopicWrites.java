@@ -5,6 +5,7 @@ import org.apache.kafka.common.protocol.ApiMessage;
 import org.apache.kafka.common.protocol.Errors;
 
 import java.util.Collection;
+import java.util.Optional;
 
 /**
  * One API that writes to topics, as the read-only rule needs it: the request's entries, each naming one topic to
@@ -26,6 +27,12 @@ interface TopicWrites<Q extends ApiMessage, R extends ApiMessage, E> {
     default Uuid topicId(E entry) {
         return Uuid.ZERO_UUID;
     }
+
+    /**
+     * A response without entries, for the gateway to answer a request it refuses as a whole with the refused entries'
+     * own answers (which carry the message, unlike kafka-clients' error responses); empty to fail the request instead.
+     */
+    Optional<R> emptyResponse();
 
     /** Adds to {@code response} the answer for {@code entry}, refused with {@code error} and {@code message}. */
     void answer(R response, E entry, String topic, Errors error, String message);

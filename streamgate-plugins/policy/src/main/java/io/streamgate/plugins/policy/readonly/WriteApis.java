@@ -32,6 +32,7 @@ import org.apache.kafka.common.message.ProduceResponseData.TopicProduceResponse;
 import org.apache.kafka.common.protocol.Errors;
 
 import java.util.Collection;
+import java.util.Optional;
 
 /**
  * The APIs that change a topic's data or definition: Produce, DeleteTopics, CreatePartitions, DeleteRecords,
@@ -48,6 +49,12 @@ final class WriteApis {
         @Override
         public Collection<TopicProduceData> entries(ProduceRequestData request) {
             return request.topicData();
+        }
+
+        /** A Produce with acks=0 gets no response: failing it is left to the gateway, which knows. */
+        @Override
+        public Optional<ProduceResponseData> emptyResponse() {
+            return Optional.empty();
         }
 
         @Override
@@ -80,6 +87,11 @@ final class WriteApis {
                 }
 
                 @Override
+                public Optional<DeleteTopicsResponseData> emptyResponse() {
+                    return Optional.of(new DeleteTopicsResponseData());
+                }
+
+                @Override
                 public String name(String topic) {
                     return topic;
                 }
@@ -98,6 +110,11 @@ final class WriteApis {
                 @Override
                 public Collection<DeleteTopicState> entries(DeleteTopicsRequestData request) {
                     return request.topics();
+                }
+
+                @Override
+                public Optional<DeleteTopicsResponseData> emptyResponse() {
+                    return Optional.of(new DeleteTopicsResponseData());
                 }
 
                 @Override
@@ -126,6 +143,11 @@ final class WriteApis {
                 }
 
                 @Override
+                public Optional<CreatePartitionsResponseData> emptyResponse() {
+                    return Optional.of(new CreatePartitionsResponseData());
+                }
+
+                @Override
                 public String name(CreatePartitionsTopic topic) {
                     return topic.name();
                 }
@@ -144,6 +166,11 @@ final class WriteApis {
                 @Override
                 public Collection<DeleteRecordsTopic> entries(DeleteRecordsRequestData request) {
                     return request.topics();
+                }
+
+                @Override
+                public Optional<DeleteRecordsResponseData> emptyResponse() {
+                    return Optional.of(new DeleteRecordsResponseData());
                 }
 
                 @Override
@@ -172,6 +199,11 @@ final class WriteApis {
                 }
 
                 @Override
+                public Optional<AlterConfigsResponseData> emptyResponse() {
+                    return Optional.of(new AlterConfigsResponseData());
+                }
+
+                @Override
                 public String name(AlterConfigsRequestData.AlterConfigsResource resource) {
                     return resource.resourceType() == ConfigResource.Type.TOPIC.id() ? resource.resourceName() : null;
                 }
@@ -196,6 +228,11 @@ final class WriteApis {
                 }
 
                 @Override
+                public Optional<IncrementalAlterConfigsResponseData> emptyResponse() {
+                    return Optional.of(new IncrementalAlterConfigsResponseData());
+                }
+
+                @Override
                 public String name(IncrementalAlterConfigsRequestData.AlterConfigsResource resource) {
                     return resource.resourceType() == ConfigResource.Type.TOPIC.id() ? resource.resourceName() : null;
                 }
@@ -215,6 +252,11 @@ final class WriteApis {
                 @Override
                 public Collection<ReassignableTopic> entries(AlterPartitionReassignmentsRequestData request) {
                     return request.topics();
+                }
+
+                @Override
+                public Optional<AlterPartitionReassignmentsResponseData> emptyResponse() {
+                    return Optional.of(new AlterPartitionReassignmentsResponseData());
                 }
 
                 @Override

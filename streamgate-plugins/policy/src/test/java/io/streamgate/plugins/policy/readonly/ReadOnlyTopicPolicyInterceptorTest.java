@@ -173,11 +173,12 @@ class ReadOnlyTopicPolicyInterceptorTest {
         });
 
         FakeInterceptorContext records = new FakeInterceptorContext(ApiKeys.DELETE_RECORDS, 2);
-        assertThat(hooks.request(records, new DeleteRecordsRequestData().setTopics(List.of(
+        assertThat(hooks.request(records, new DeleteRecordsRequestData().setTopics(new ArrayList<>(List.of(
                 new DeleteRecordsRequestData.DeleteRecordsTopic().setName("audit.log").setPartitions(List.of(
-                        new DeleteRecordsRequestData.DeleteRecordsPartition().setPartitionIndex(0)))))))
-                .isInstanceOfSatisfying(RequestOutcome.Fail.class,
-                        fail -> assertThat(fail.error()).isEqualTo(Errors.TOPIC_AUTHORIZATION_FAILED));
+                        new DeleteRecordsRequestData.DeleteRecordsPartition().setPartitionIndex(0))))))))
+                .isInstanceOfSatisfying(RequestOutcome.Respond.class, respond -> assertThat(
+                        ((DeleteRecordsResponseData) respond.response()).topics().find("audit.log").partitions()
+                                .find(0).errorCode()).isEqualTo(Errors.TOPIC_AUTHORIZATION_FAILED.code()));
 
         FakeInterceptorContext deleteMixed = new FakeInterceptorContext(ApiKeys.DELETE_RECORDS, 2);
         DeleteRecordsRequestData mixed = new DeleteRecordsRequestData().setTopics(new ArrayList<>(List.of(
@@ -235,12 +236,32 @@ class ReadOnlyTopicPolicyInterceptorTest {
         AlterConfigsRequestData alter = new AlterConfigsRequestData();
         alter.resources().add(new AlterConfigsRequestData.AlterConfigsResource()
                 .setResourceType(ConfigResource.Type.TOPIC.id()).setResourceName("audit.log"));
-        assertThat(hooks.request(legacy, alter)).isInstanceOf(RequestOutcome.Fail.class);
-        assertThat(hooks.response(legacy, new AlterConfigsResponseData())).isEqualTo(new ResponseOutcome.Forward(null));
+        assertThat(hooks.request(legacy, alter)).isInstanceOfSatisfying(RequestOutcome.Respond.class, respond ->
+                assertThat(((AlterConfigsResponseData) respond.response()).responses()).singleElement()
+                        .satisfies(resource -> {
+                            assertThat(resource.resourceName()).isEqualTo("audit.log");
+                            assertThat(resource.errorCode()).isEqualTo(Errors.TOPIC_AUTHORIZATION_FAILED.code());
+                        }));
     }
 
     @Test
-    void namesEveryTopicWhenAWholeRequestIsRefused() {
+    void answersARequestThatOnlyDeletesReadOnlyTopicsWithTheMessageOnEachTopic() {
+        FakeInterceptorContext context = new FakeInterceptorContext(ApiKeys.DELETE_TOPICS, 5).interceptorName("ro");
+
+        RequestOutcome outcome = hooks(AUDIT).request(context,
+                new DeleteTopicsRequestData().setTopicNames(new ArrayList<>(List.of("audit.a", "audit.b"))));
+
+        DeleteTopicsResponseData expected = new DeleteTopicsResponseData();
+        for (String topic : List.of("audit.a", "audit.b")) {
+            expected.responses().add(new DeleteTopicsResponseData.DeletableTopicResult().setName(topic)
+                    .setErrorCode(Errors.TOPIC_AUTHORIZATION_FAILED.code())
+                    .setErrorMessage("topic '" + topic + "' is read-only (rule readOnly, interceptor ro)"));
+        }
+        assertThat(outcome).isEqualTo(new RequestOutcome.Respond(expected));
+    }
+
+    @Test
+    void namesEveryTopicWhenAWholeProduceIsRefused() {
         FakeInterceptorContext context = new FakeInterceptorContext(ApiKeys.PRODUCE, 11).interceptorName("ro");
 
         assertThat(hooks(AUDIT).request(context, produce(produceTopic("audit.a", 0), produceTopic("audit.b", 0))))
