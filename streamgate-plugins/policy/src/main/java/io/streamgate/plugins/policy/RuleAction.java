@@ -7,28 +7,29 @@ import io.streamgate.api.PolicyAction;
 import java.util.Locale;
 import java.util.Set;
 
-/** Reads a rule's {@code action} from its configuration object: BLOCK unless it says otherwise. */
+/** Reads a rule's {@code action} field: BLOCK when absent, and only one of the actions the rule supports. */
 public final class RuleAction {
 
     private RuleAction() {
     }
 
     /**
-     * The action of the rule configured as {@code rule}, one of {@code allowed}: the schema already limits it, but a
-     * configuration that skipped validation must not reach a rule with an action it cannot carry out.
+     * The {@code action} field of {@code rule}, BLOCK by default.
+     *
+     * @param path the field's path in the whole configuration, for errors, e.g. {@code groupId.action}
      */
-    public static PolicyAction of(PluginConfig rule, String field, Set<PolicyAction> allowed) {
-        String text = rule.string("action", PolicyAction.BLOCK.name());
+    public static PolicyAction of(PluginConfig rule, String path, Set<PolicyAction> supported) {
+        String name = rule.string("action", PolicyAction.BLOCK.name());
         PolicyAction action;
         try {
-            action = PolicyAction.valueOf(text.toUpperCase(Locale.ROOT));
+            action = PolicyAction.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException(field + ".action", "unknown action " + text + ", expected one of "
-                    + allowed);
+            throw new InvalidConfigException(path, "unknown action " + name + ", expected one of "
+                    + supported);
         }
-        if (!allowed.contains(action)) {
-            throw new InvalidConfigException(field + ".action", action + " is not possible here, expected one of "
-                    + allowed);
+        if (!supported.contains(action)) {
+            throw new InvalidConfigException(path, action + " is not supported here, expected one of "
+                    + supported);
         }
         return action;
     }

@@ -51,7 +51,7 @@ public final class FetchPolicyPlugin implements InterceptorPlugin {
         Bounds apiVersion = config.has("apiVersion")
                 ? bounds(config, "apiVersion", "Fetch version", NO_OVERRIDE) : null;
         PolicyAction isolationLevel = config.has("isolationLevel")
-                ? RuleAction.of(config.object("isolationLevel"), "isolationLevel", ALL_ACTIONS) : null;
+                ? RuleAction.of(config.object("isolationLevel"), "isolationLevel.action", ALL_ACTIONS) : null;
         Map<FetchLimit, Bounds> limits = new EnumMap<>(FetchLimit.class);
         for (FetchLimit limit : FetchLimit.values()) {
             if (config.has(limit.rule)) {
@@ -59,7 +59,7 @@ public final class FetchPolicyPlugin implements InterceptorPlugin {
             }
         }
         PolicyAction rackId = config.has("rackId") && config.object("rackId").bool("required", true)
-                ? RuleAction.of(config.object("rackId"), "rackId", NO_OVERRIDE) : null;
+                ? RuleAction.of(config.object("rackId"), "rackId.action", NO_OVERRIDE) : null;
         return new FetchPolicyInterceptor(apiVersion, isolationLevel, limits, rackId);
     }
 
@@ -70,6 +70,6 @@ public final class FetchPolicyPlugin implements InterceptorPlugin {
         if (min > max) {
             throw new InvalidConfigException(rule, "min " + min + " is above max " + max);
         }
-        return new Bounds(rule, subject, min, max, RuleAction.of(bounds, rule, actions));
+        return new Bounds(rule, subject, min, max, RuleAction.of(bounds, rule + ".action", actions));
     }
 }

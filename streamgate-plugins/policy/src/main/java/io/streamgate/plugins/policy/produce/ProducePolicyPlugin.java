@@ -105,6 +105,6 @@ public final class ProducePolicyPlugin implements InterceptorPlugin {
     }
 
     private static PolicyAction action(PluginConfig rule, String field) {
-        return RuleAction.of(rule, field, ACTIONS);
+        return RuleAction.of(rule, field + ".action", ACTIONS);
     }
 }

@@ -56,7 +56,7 @@ class RateLimitPluginTest {
 
     @Test
     void documentsEveryConfigurationPropertyAndHowLimitsAddUpOverGatewayInstances() {
-        assertThat(PolicyDocs.undocumentedProperties(plugin)).isEmpty();
+        assertThat(PolicyDocs.undocumented(plugin)).isEmpty();
         assertThat(PolicyDocs.page(plugin)).contains("## Several gateway instances");
     }
 }

@@ -38,6 +38,6 @@ class SchemaIdRequiredPluginTest {
 
     @Test
     void documentsEveryConfigurationProperty() {
-        assertThat(PolicyDocs.undocumentedProperties(plugin)).isEmpty();
+        assertThat(PolicyDocs.undocumented(plugin)).isEmpty();
     }
 }

@@ -1,0 +1,50 @@
+package io.streamgate.plugins.policy.clientid;
+
+import io.streamgate.api.InvalidConfigException;
+import io.streamgate.api.PluginConfig;
+import io.streamgate.plugins.policy.PolicyDocs;
+import io.streamgate.plugins.testkit.ConfigSchemas;
+import io.streamgate.plugins.testkit.FakePluginContext;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ClientIdPolicyPluginTest {
+
+    private final ClientIdPolicyPlugin plugin = new ClientIdPolicyPlugin();
+
+    @Test
+    void describesItselfWithAStableId() {
+        assertThat(plugin.id()).isEqualTo("client-id-policy");
+        assertThat(plugin.title()).isNotBlank();
+        assertThat(plugin.description()).isNotBlank();
+    }
+
+    @Test
+    void hasAClosedDraft202012SchemaDescribingEveryProperty() {
+        assertThat(ConfigSchemas.styleProblems(plugin)).isEmpty();
+    }
+
+    @Test
+    void documentsEveryPropertyOfItsSchema() {
+        assertThat(PolicyDocs.undocumented(plugin)).isEmpty();
+    }
+
+    @Test
+    void schemaRequiresAPatternAndOffersNoOverride() {
+        assertThat(ConfigSchemas.problems(plugin, Map.of("pattern", "app-.*", "action", "INFO"))).isEmpty();
+        assertThat(ConfigSchemas.problems(plugin, Map.of("action", "BLOCK"))).singleElement().asString()
+                .contains("pattern");
+        assertThat(ConfigSchemas.problems(plugin, Map.of("pattern", "a", "action", "OVERRIDE"))).isNotEmpty();
+        assertThat(ConfigSchemas.problems(plugin, Map.of("pattern", "a", "template", "{{user}}"))).isNotEmpty();
+    }
+
+    @Test
+    void refusesAPatternThatDoesNotCompile() {
+        assertThatThrownBy(() -> plugin.create(new PluginConfig(Map.of("pattern", "app-[")), new FakePluginContext()))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.field()).isEqualTo("pattern"));
+    }
+}
