@@ -18,10 +18,15 @@ public final class PolicyDocs {
     private PolicyDocs() {
     }
 
-    /** The text of the plugin's page; tests run in the module directory, two levels below the repository. */
-    public static String page(InterceptorPlugin plugin) {
-        Path page = Path.of(System.getProperty("user.dir")).resolve("../../docs/policies/" + plugin.id() + ".md")
+    /** The plugin's page; tests run in the module directory, two levels below the repository. */
+    public static Path path(InterceptorPlugin plugin) {
+        return Path.of(System.getProperty("user.dir")).resolve("../../docs/policies/" + plugin.id() + ".md")
                 .normalize();
+    }
+
+    /** The text of the plugin's page. */
+    public static String page(InterceptorPlugin plugin) {
+        Path page = path(plugin);
         try {
             return Files.readString(page);
         } catch (IOException e) {
@@ -30,30 +35,36 @@ public final class PolicyDocs {
     }
 
     /**
-     * Every property of the plugin's schema, nested ones and those of {@code $defs} included, as the page should
-     * name them, in backquotes: {@code `groupId.pattern`} or, for a shared definition, {@code `min`}.
+     * The path of every property of the plugin's schema, through {@code $ref}s and object-valued
+     * {@code additionalProperties} (a map's values, named {@code <key>}): {@code groupId.pattern},
+     * {@code configs.<key>.allowed}.
      */
     public static List<String> properties(InterceptorPlugin plugin) {
         JsonNode schema = ConfigSchemas.tree(plugin);
-        List<String> names = new ArrayList<>();
-        collect(schema, "", names);
-        for (Map.Entry<String, JsonNode> definition : schema.path("$defs").properties()) {
-            collect(definition.getValue(), "", names);
-        }
-        return names;
+        List<String> paths = new ArrayList<>();
+        collect(schema, schema, "", paths);
+        return paths;
     }
 
-    /** The properties of {@code plugin}'s schema that its page does not name. */
+    /**
+     * The properties of the plugin's schema that its page names neither by their path, in backquotes, nor, for a
+     * property of a shared definition, by their own name ({@code `min`} under a shared bounds definition).
+     */
     public static List<String> undocumented(InterceptorPlugin plugin) {
         String page = page(plugin);
-        return properties(plugin).stream().filter(name -> !page.contains("`" + name + "`")).toList();
+        return properties(plugin).stream().filter(path -> !page.contains("`" + path + "`")
+                && !page.contains("`" + path.substring(path.lastIndexOf('.') + 1) + "`")).toList();
     }
 
-    private static void collect(JsonNode schema, String prefix, List<String> names) {
-        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
-            String name = prefix + property.getKey();
-            names.add(name);
-            collect(property.getValue(), name + ".", names);
+    private static void collect(JsonNode root, JsonNode schema, String prefix, List<String> paths) {
+        JsonNode resolved = schema.has("$ref") ? root.at(schema.get("$ref").asText().substring(1)) : schema;
+        for (Map.Entry<String, JsonNode> property : resolved.path("properties").properties()) {
+            String path = prefix + property.getKey();
+            paths.add(path);
+            collect(root, property.getValue(), path + ".", paths);
+        }
+        if (resolved.path("additionalProperties").isObject()) {
+            collect(root, resolved.get("additionalProperties"), prefix + "<key>.", paths);
         }
     }
 }

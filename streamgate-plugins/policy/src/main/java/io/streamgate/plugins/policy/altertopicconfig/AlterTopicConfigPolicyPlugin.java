@@ -4,7 +4,7 @@ import io.streamgate.api.Interceptor;
 import io.streamgate.api.InterceptorPlugin;
 import io.streamgate.api.PluginConfig;
 import io.streamgate.api.PluginContext;
-import io.streamgate.plugins.policy.topicrules.SchemaResource;
+import io.streamgate.plugins.policy.SchemaResource;
 
 /**
  * {@code alter-topic-config-policy}: rules on the topic configs clients change. Configuration: {@code denied}

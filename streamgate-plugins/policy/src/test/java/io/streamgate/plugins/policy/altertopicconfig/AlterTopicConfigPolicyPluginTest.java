@@ -1,7 +1,7 @@
 package io.streamgate.plugins.policy.altertopicconfig;
 
 import io.streamgate.api.InterceptorPlugin;
-import io.streamgate.plugins.policy.topicrules.PolicyDocs;
+import io.streamgate.plugins.policy.PolicyDocs;
 import io.streamgate.plugins.testkit.ConfigSchemas;
 import org.junit.jupiter.api.Test;
 

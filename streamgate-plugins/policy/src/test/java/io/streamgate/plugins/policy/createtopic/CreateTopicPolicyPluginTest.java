@@ -4,7 +4,7 @@ import io.streamgate.api.InterceptorPlugin;
 import io.streamgate.api.InvalidConfigException;
 import io.streamgate.api.PluginConfig;
 import io.streamgate.plugins.policy.altertopicconfig.AlterTopicConfigPolicyPlugin;
-import io.streamgate.plugins.policy.topicrules.PolicyDocs;
+import io.streamgate.plugins.policy.PolicyDocs;
 import io.streamgate.plugins.testkit.ConfigSchemas;
 import io.streamgate.plugins.testkit.FakePluginContext;
 import org.junit.jupiter.api.Test;

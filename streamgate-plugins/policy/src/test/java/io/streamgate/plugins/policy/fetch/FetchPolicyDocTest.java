@@ -2,13 +2,13 @@ package io.streamgate.plugins.policy.fetch;
 
 import org.junit.jupiter.api.Test;
 
-import static io.streamgate.plugins.policy.DocumentedProperties.missingFromDocs;
+import io.streamgate.plugins.policy.PolicyDocs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FetchPolicyDocTest {
 
     @Test
     void docsDescribeEveryConfigurationProperty() {
-        assertThat(missingFromDocs(new FetchPolicyPlugin())).isEmpty();
+        assertThat(PolicyDocs.undocumented(new FetchPolicyPlugin())).isEmpty();
     }
 }

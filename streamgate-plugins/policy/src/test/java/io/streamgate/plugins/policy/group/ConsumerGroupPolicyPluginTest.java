@@ -30,7 +30,7 @@ class ConsumerGroupPolicyPluginTest {
 
     @Test
     void documentsEveryPropertyOfItsSchema() {
-        assertThat(PolicyDocs.properties(plugin)).contains("groupId.pattern", "groupInstanceId.presence", "min");
+        assertThat(PolicyDocs.properties(plugin)).contains("groupId.pattern", "groupInstanceId.presence", "sessionTimeoutMs.min");
         assertThat(PolicyDocs.undocumented(plugin)).isEmpty();
     }
 
