@@ -61,10 +61,10 @@ class DenyApiPolicyIT {
         Records.createTopic(admin, topic, 1);
         double countedBefore = ViolationRecorder.counted(GATEWAY, "no-deletes", "apis", "BLOCK");
 
-        // the DeleteTopics error response (built by kafka-clients) has no message: the client shows the error's own
         assertThatThrownBy(() -> admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).cause()
-                .isInstanceOf(TopicAuthorizationException.class);
+                .isInstanceOf(TopicAuthorizationException.class)
+                .hasMessage("API DeleteTopics is denied (rule apis, interceptor no-deletes)");
 
         assertThat(direct.admin().listTopics().names().get(30, TimeUnit.SECONDS)).contains(topic);
         assertThat(AUDIT.events()).singleElement().satisfies(event -> {
