@@ -4,13 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.streamgate.api.PolicyAction;
 import io.streamgate.api.PolicyViolation;
 import io.streamgate.api.Scope;
-import io.streamgate.core.auth.AuthenticationAudit;
-import io.streamgate.core.auth.GatewaySecurity;
-import io.streamgate.core.auth.IdentityDirectory;
 import io.streamgate.core.chain.InterceptorDefinition;
-import io.streamgate.core.policy.PolicyAudit;
 import io.streamgate.core.policy.PolicyViolationEvent;
-import io.streamgate.core.vcluster.VirtualClusterDirectory;
 import io.streamgate.it.ItCluster;
 import io.streamgate.testing.junit.GatewayExtension;
 import io.streamgate.testing.junit.KafkaClusterExtension;
@@ -31,7 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static io.streamgate.it.Records.unique;
@@ -42,15 +36,13 @@ import static org.awaitility.Awaitility.await;
 class AlterTopicConfigPolicyIT {
 
     private static final String INTERCEPTOR = "topic-configs";
-    private static final List<PolicyViolationEvent> AUDIT = new CopyOnWriteArrayList<>();
+    private static final ViolationRecorder AUDIT = new ViolationRecorder();
 
     @RegisterExtension
     static final KafkaClusterExtension KAFKA = ItCluster.KAFKA;
 
     @RegisterExtension
-    static final GatewayExtension GATEWAY = GatewayExtension.inFrontOf(KAFKA).security(() -> new GatewaySecurity(
-            IdentityDirectory.EMPTY, AuthenticationAudit.NONE, VirtualClusterDirectory.EMPTY,
-            (PolicyAudit) AUDIT::add));
+    static final GatewayExtension GATEWAY = AUDIT.gatewayAuditedHere(GatewayExtension.inFrontOf(KAFKA));
 
     private static Admin direct;
 
@@ -85,7 +77,7 @@ class AlterTopicConfigPolicyIT {
         awaitKafkaConfig(topic, "retention.ms", "86400000"); // so a refused change would be visible too
         assertThat(kafkaConfig(topic, "min.insync.replicas").source())
                 .isNotEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
-        await().untilAsserted(() -> assertThat(AUDIT).singleElement().satisfies(event -> {
+        await().untilAsserted(() -> assertThat(AUDIT.events()).singleElement().satisfies(event -> {
             assertThat(event.plugin()).isEqualTo("alter-topic-config-policy");
             assertThat(event.violation()).isEqualTo(
                     new PolicyViolation("denied", PolicyAction.BLOCK, topic, "min.insync.replicas", message));
@@ -102,7 +94,7 @@ class AlterTopicConfigPolicyIT {
         alter(topic, set("retention.ms", "86400000")).all().get(30, TimeUnit.SECONDS);
 
         awaitKafkaConfig(topic, "retention.ms", "86400000");
-        assertThat(AUDIT).isEmpty();
+        assertThat(AUDIT.events()).isEmpty();
     }
 
     @Test
@@ -131,7 +123,7 @@ class AlterTopicConfigPolicyIT {
         alter(topic, set("cleanup.policy", "compact")).all().get(30, TimeUnit.SECONDS);
 
         awaitKafkaConfig(topic, "cleanup.policy", "compact");
-        await().untilAsserted(() -> assertThat(AUDIT).singleElement().extracting(PolicyViolationEvent::violation)
+        await().untilAsserted(() -> assertThat(AUDIT.events()).singleElement().extracting(PolicyViolationEvent::violation)
                 .isEqualTo(new PolicyViolation("configs.cleanup.policy", PolicyAction.INFO, topic, "compact",
                         "cleanup.policy compact is not one of the allowed values [delete] "
                                 + "(rule configs.cleanup.policy, interceptor " + INTERCEPTOR + ")")));
@@ -150,7 +142,7 @@ class AlterTopicConfigPolicyIT {
 
         awaitKafkaConfig(topic, "retention.ms", "3600000");
         awaitKafkaConfig(topic, "max.message.bytes", "2000000");
-        await().untilAsserted(() -> assertThat(AUDIT).extracting(event -> event.violation().message())
+        await().untilAsserted(() -> assertThat(AUDIT.events()).extracting(event -> event.violation().message())
                 .containsExactlyInAnyOrder(
                         "retention.ms 1000 is below the minimum of 3600000: overridden 1000 -> 3600000 "
                                 + "(rule configs.retention.ms, interceptor " + INTERCEPTOR + ")",

@@ -3,13 +3,8 @@ package io.streamgate.it.policy;
 import io.streamgate.api.PolicyAction;
 import io.streamgate.api.PolicyViolation;
 import io.streamgate.api.Scope;
-import io.streamgate.core.auth.AuthenticationAudit;
-import io.streamgate.core.auth.GatewaySecurity;
-import io.streamgate.core.auth.IdentityDirectory;
 import io.streamgate.core.chain.InterceptorDefinition;
-import io.streamgate.core.policy.PolicyAudit;
 import io.streamgate.core.policy.PolicyViolationEvent;
-import io.streamgate.core.vcluster.VirtualClusterDirectory;
 import io.streamgate.it.ItCluster;
 import io.streamgate.testing.junit.GatewayExtension;
 import io.streamgate.testing.junit.KafkaClusterExtension;
@@ -30,7 +25,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static io.streamgate.it.Records.unique;
@@ -41,15 +35,13 @@ import static org.awaitility.Awaitility.await;
 class CreateTopicPolicyIT {
 
     private static final String INTERCEPTOR = "topic-creation";
-    private static final List<PolicyViolationEvent> AUDIT = new CopyOnWriteArrayList<>();
+    private static final ViolationRecorder AUDIT = new ViolationRecorder();
 
     @RegisterExtension
     static final KafkaClusterExtension KAFKA = ItCluster.KAFKA;
 
     @RegisterExtension
-    static final GatewayExtension GATEWAY = GatewayExtension.inFrontOf(KAFKA).security(() -> new GatewaySecurity(
-            IdentityDirectory.EMPTY, AuthenticationAudit.NONE, VirtualClusterDirectory.EMPTY,
-            (PolicyAudit) AUDIT::add));
+    static final GatewayExtension GATEWAY = AUDIT.gatewayAuditedHere(GatewayExtension.inFrontOf(KAFKA));
 
     private static Admin direct;
 
@@ -81,7 +73,7 @@ class CreateTopicPolicyIT {
         assertThatThrownBy(() -> result.all().get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(PolicyViolationException.class)
                 .cause().hasMessage(message);
         assertThat(direct.listTopics().names().get()).doesNotContain(topic);
-        await().untilAsserted(() -> assertThat(AUDIT).singleElement().satisfies(event -> {
+        await().untilAsserted(() -> assertThat(AUDIT.events()).singleElement().satisfies(event -> {
             assertThat(event.interceptor()).isEqualTo(INTERCEPTOR);
             assertThat(event.plugin()).isEqualTo("create-topic-policy");
             assertThat(event.api()).containsIgnoringCase("CreateTopics");
@@ -102,7 +94,7 @@ class CreateTopicPolicyIT {
                 .configs(Map.of("cleanup.policy", "compact")))).all().get(30, TimeUnit.SECONDS);
 
         await().untilAsserted(() -> assertThat(describe(topic).partitions()).hasSize(6));
-        assertThat(AUDIT).isEmpty();
+        assertThat(AUDIT.events()).isEmpty();
     }
 
     @Test
@@ -140,7 +132,7 @@ class CreateTopicPolicyIT {
         GATEWAY.clients().admin().createTopics(List.of(new NewTopic(topic, 1, (short) 3))).all().get(30, TimeUnit.SECONDS);
 
         await().untilAsserted(() -> assertThat(direct.listTopics().names().get()).contains(topic));
-        await().untilAsserted(() -> assertThat(AUDIT).singleElement().extracting(PolicyViolationEvent::violation)
+        await().untilAsserted(() -> assertThat(AUDIT.events()).singleElement().extracting(PolicyViolationEvent::violation)
                 .satisfies(violation -> {
                     assertThat(violation.rule()).isEqualTo("name");
                     assertThat(violation.action()).isEqualTo(PolicyAction.INFO);
@@ -170,11 +162,11 @@ class CreateTopicPolicyIT {
             assertThat(config.get("retention.ms").value()).isEqualTo("3600000");
             assertThat(config.get("max.message.bytes").value()).isEqualTo("2000000");
         });
-        await().untilAsserted(() -> assertThat(AUDIT).extracting(event -> event.violation().rule())
+        await().untilAsserted(() -> assertThat(AUDIT.events()).extracting(event -> event.violation().rule())
                 .containsExactlyInAnyOrder("partitions", "replicationFactor", "configs.retention.ms",
                         "configs.max.message.bytes"));
-        assertThat(AUDIT).extracting(event -> event.violation().action()).containsOnly(PolicyAction.OVERRIDE);
-        assertThat(AUDIT).extracting(event -> event.violation().message())
+        assertThat(AUDIT.events()).extracting(event -> event.violation().action()).containsOnly(PolicyAction.OVERRIDE);
+        assertThat(AUDIT.events()).extracting(event -> event.violation().message())
                 .contains("partitions 10 is above the maximum of 3: overridden 10 -> 3 (rule partitions, interceptor "
                         + INTERCEPTOR + ")");
     }

@@ -2,13 +2,7 @@ package io.streamgate.it.policy;
 
 import io.streamgate.api.PolicyAction;
 import io.streamgate.api.Scope;
-import io.streamgate.core.auth.AuthenticationAudit;
-import io.streamgate.core.auth.GatewaySecurity;
-import io.streamgate.core.auth.IdentityDirectory;
 import io.streamgate.core.chain.InterceptorDefinition;
-import io.streamgate.core.policy.PolicyAudit;
-import io.streamgate.core.policy.PolicyViolationEvent;
-import io.streamgate.core.vcluster.VirtualClusterDirectory;
 import io.streamgate.it.ItCluster;
 import io.streamgate.it.Records;
 import io.streamgate.testing.clients.KafkaClients;
@@ -29,7 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 import static io.streamgate.it.Records.unique;
@@ -37,15 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FetchPolicyIT {
 
-    private static final ConcurrentLinkedQueue<PolicyViolationEvent> AUDITED = new ConcurrentLinkedQueue<>();
+    private static final ViolationRecorder AUDITED = new ViolationRecorder();
 
     @RegisterExtension
     static final KafkaClusterExtension KAFKA = ItCluster.KAFKA;
 
     @RegisterExtension
-    static final GatewayExtension GATEWAY = GatewayExtension.inFrontOf(KAFKA).security(() -> new GatewaySecurity(
-            IdentityDirectory.EMPTY, AuthenticationAudit.NONE, VirtualClusterDirectory.EMPTY,
-            (PolicyAudit) AUDITED::add));
+    static final GatewayExtension GATEWAY = AUDITED.gatewayAuditedHere(GatewayExtension.inFrontOf(KAFKA));
 
     private String topic;
 
@@ -90,7 +81,7 @@ class FetchPolicyIT {
         List<ConsumerRecord<String, String>> records = read("read_uncommitted", 3);
 
         assertThat(values(records)).containsExactly("before");
-        assertThat(AUDITED).isNotEmpty().allSatisfy(event -> {
+        assertThat(AUDITED.events()).isNotEmpty().allSatisfy(event -> {
             assertThat(event.interceptor()).isEqualTo("fetch-guard");
             assertThat(event.violation().rule()).isEqualTo("isolationLevel");
             assertThat(event.violation().action()).isEqualTo(PolicyAction.OVERRIDE);
@@ -105,7 +96,7 @@ class FetchPolicyIT {
         install(Map.of("isolationLevel", Map.of("required", "read_committed")));
 
         assertThat(read("read_uncommitted", 1)).isEmpty();
-        assertThat(AUDITED).isNotEmpty().allSatisfy(event -> {
+        assertThat(AUDITED.events()).isNotEmpty().allSatisfy(event -> {
             assertThat(event.api()).isEqualToIgnoringCase("fetch");
             assertThat(event.violation().action()).isEqualTo(PolicyAction.BLOCK);
             assertThat(event.violation().message()).isEqualTo("fetch isolation level read_uncommitted is not allowed, "

@@ -3,13 +3,7 @@ package io.streamgate.it.policy;
 import io.micrometer.core.instrument.Counter;
 import io.streamgate.api.PolicyAction;
 import io.streamgate.api.Scope;
-import io.streamgate.core.auth.AuthenticationAudit;
-import io.streamgate.core.auth.GatewaySecurity;
-import io.streamgate.core.auth.IdentityDirectory;
 import io.streamgate.core.chain.InterceptorDefinition;
-import io.streamgate.core.policy.PolicyAudit;
-import io.streamgate.core.policy.PolicyViolationEvent;
-import io.streamgate.core.vcluster.VirtualClusterDirectory;
 import io.streamgate.it.ItCluster;
 import io.streamgate.it.Records;
 import io.streamgate.testing.junit.GatewayExtension;
@@ -29,7 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -39,15 +32,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProducePolicyIT {
 
-    private static final ConcurrentLinkedQueue<PolicyViolationEvent> AUDITED = new ConcurrentLinkedQueue<>();
+    private static final ViolationRecorder AUDITED = new ViolationRecorder();
 
     @RegisterExtension
     static final KafkaClusterExtension KAFKA = ItCluster.KAFKA;
 
     @RegisterExtension
-    static final GatewayExtension GATEWAY = GatewayExtension.inFrontOf(KAFKA).security(() -> new GatewaySecurity(
-            IdentityDirectory.EMPTY, AuthenticationAudit.NONE, VirtualClusterDirectory.EMPTY,
-            (PolicyAudit) AUDITED::add));
+    static final GatewayExtension GATEWAY = AUDITED.gatewayAuditedHere(GatewayExtension.inFrontOf(KAFKA));
 
     private String topic;
 
@@ -74,7 +65,7 @@ class ProducePolicyIT {
                 .hasMessage("acks 1 is not allowed, allowed are -1 (rule acks, interceptor produce-guard)");
         assertThat(send(Map.of(ProducerConfig.ACKS_CONFIG, "all")).offset()).isZero();
 
-        assertThat(AUDITED).singleElement().satisfies(event -> {
+        assertThat(AUDITED.events()).singleElement().satisfies(event -> {
             assertThat(event.interceptor()).isEqualTo("produce-guard");
             assertThat(event.plugin()).isEqualTo("produce-policy");
             assertThat(event.clientId()).isEqualTo("acks-one");
@@ -97,7 +88,7 @@ class ProducePolicyIT {
                 .hasMessage("compression gzip is not allowed, allowed are lz4, zstd "
                         + "(rule compression, interceptor produce-guard)");
         assertThat(send(Map.of(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd")).offset()).isZero();
-        assertThat(AUDITED).extracting(event -> event.violation().value()).containsExactly("gzip");
+        assertThat(AUDITED.events()).extracting(event -> event.violation().value()).containsExactly("gzip");
     }
 
     @Test
@@ -119,7 +110,7 @@ class ProducePolicyIT {
         assertThat(send(Map.of(ProducerConfig.ACKS_CONFIG, "1", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false))
                 .offset()).isZero();
 
-        assertThat(AUDITED).extracting(event -> event.violation().action()).containsExactly(PolicyAction.INFO);
+        assertThat(AUDITED.events()).extracting(event -> event.violation().action()).containsExactly(PolicyAction.INFO);
         assertThat(violations("acks", "INFO")).isEqualTo(1.0);
     }
 

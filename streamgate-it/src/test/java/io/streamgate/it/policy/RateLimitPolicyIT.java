@@ -2,12 +2,7 @@ package io.streamgate.it.policy;
 
 import io.streamgate.api.PolicyAction;
 import io.streamgate.api.Scope;
-import io.streamgate.core.auth.AuthenticationAudit;
-import io.streamgate.core.auth.GatewaySecurity;
-import io.streamgate.core.auth.IdentityDirectory;
 import io.streamgate.core.chain.InterceptorDefinition;
-import io.streamgate.core.policy.PolicyViolationEvent;
-import io.streamgate.core.vcluster.VirtualClusterDirectory;
 import io.streamgate.it.ItCluster;
 import io.streamgate.it.Records;
 import io.streamgate.testing.junit.GatewayExtension;
@@ -27,7 +22,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.streamgate.it.Records.unique;
@@ -38,14 +32,13 @@ class RateLimitPolicyIT {
 
     private static final int LIMIT = 200_000;
     private static final long SECONDS = 5;
-    private static final List<PolicyViolationEvent> AUDIT = new CopyOnWriteArrayList<>();
+    private static final ViolationRecorder AUDIT = new ViolationRecorder();
 
     @RegisterExtension
     static final KafkaClusterExtension KAFKA = ItCluster.KAFKA;
 
     @RegisterExtension
-    static final GatewayExtension GATEWAY = GatewayExtension.inFrontOf(KAFKA).security(() -> new GatewaySecurity(
-            IdentityDirectory.EMPTY, AuthenticationAudit.NONE, VirtualClusterDirectory.EMPTY, AUDIT::add));
+    static final GatewayExtension GATEWAY = AUDIT.gatewayAuditedHere(GatewayExtension.inFrontOf(KAFKA));
 
     @AfterEach
     void cleanUp() {
@@ -88,7 +81,7 @@ class RateLimitPolicyIT {
         assertThat(bytesPerSecond).as("value bytes per second acknowledged through the gateway: %.0f", bytesPerSecond)
                 .isLessThan(2.0 * LIMIT).isGreaterThan(0.2 * LIMIT);
         assertThat(throttleTimeAvg).isPositive();
-        assertThat(AUDIT).isNotEmpty().allSatisfy(event -> {
+        assertThat(AUDIT.events()).isNotEmpty().allSatisfy(event -> {
             assertThat(event.interceptor()).isEqualTo("tenant-quotas");
             assertThat(event.clientId()).isEqualTo("greedy");
             assertThat(event.violation().rule()).isEqualTo("produceBytesPerSecond");
@@ -117,7 +110,7 @@ class RateLimitPolicyIT {
                     .isInstanceOf(KafkaException.class).hasMessageContaining("throttling quota has been exceeded");
         }
 
-        assertThat(AUDIT).singleElement().satisfies(event -> {
+        assertThat(AUDIT.events()).singleElement().satisfies(event -> {
             assertThat(event.api()).isEqualTo("OffsetCommit");
             assertThat(event.violation().rule()).isEqualTo("offsetCommitsPerMinute");
             assertThat(event.violation().action()).isEqualTo(PolicyAction.BLOCK);

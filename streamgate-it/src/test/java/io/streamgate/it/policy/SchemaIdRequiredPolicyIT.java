@@ -2,12 +2,7 @@ package io.streamgate.it.policy;
 
 import io.streamgate.api.PolicyAction;
 import io.streamgate.api.Scope;
-import io.streamgate.core.auth.AuthenticationAudit;
-import io.streamgate.core.auth.GatewaySecurity;
-import io.streamgate.core.auth.IdentityDirectory;
 import io.streamgate.core.chain.InterceptorDefinition;
-import io.streamgate.core.policy.PolicyViolationEvent;
-import io.streamgate.core.vcluster.VirtualClusterDirectory;
 import io.streamgate.it.ItCluster;
 import io.streamgate.it.Records;
 import io.streamgate.testing.junit.GatewayExtension;
@@ -33,7 +28,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -43,14 +37,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SchemaIdRequiredPolicyIT {
 
-    private static final List<PolicyViolationEvent> AUDIT = new CopyOnWriteArrayList<>();
+    private static final ViolationRecorder AUDIT = new ViolationRecorder();
 
     @RegisterExtension
     static final KafkaClusterExtension KAFKA = ItCluster.KAFKA;
 
     @RegisterExtension
-    static final GatewayExtension GATEWAY = GatewayExtension.inFrontOf(KAFKA).security(() -> new GatewaySecurity(
-            IdentityDirectory.EMPTY, AuthenticationAudit.NONE, VirtualClusterDirectory.EMPTY, AUDIT::add));
+    static final GatewayExtension GATEWAY = AUDIT.gatewayAuditedHere(GatewayExtension.inFrontOf(KAFKA));
 
     @AfterEach
     void cleanUp() {
@@ -78,7 +71,7 @@ class SchemaIdRequiredPolicyIT {
 
         assertThat(valuesInKafka(topic, 0)).containsExactly("\0\0\0\0*ok");
         assertThat(valuesInKafka(topic, 1)).isEmpty();
-        assertThat(AUDIT).singleElement().satisfies(event -> {
+        assertThat(AUDIT.events()).singleElement().satisfies(event -> {
             assertThat(event.interceptor()).isEqualTo("registry-encoded");
             assertThat(event.plugin()).isEqualTo("schema-id-required-policy");
             assertThat(event.api()).isEqualTo("Produce");
@@ -106,7 +99,7 @@ class SchemaIdRequiredPolicyIT {
         }
 
         assertThat(valuesInKafka(raw, 0)).containsExactly("{\"a\":1}");
-        assertThat(AUDIT).extracting(event -> event.violation().rule()).containsExactly("schemaId.forbidden");
+        assertThat(AUDIT.events()).extracting(event -> event.violation().rule()).containsExactly("schemaId.forbidden");
     }
 
     @Test
@@ -120,7 +113,7 @@ class SchemaIdRequiredPolicyIT {
         }
 
         assertThat(valuesInKafka(topic, 0)).containsExactly("no id");
-        assertThat(AUDIT).extracting(event -> event.violation().action()).containsExactly(PolicyAction.INFO);
+        assertThat(AUDIT.events()).extracting(event -> event.violation().action()).containsExactly(PolicyAction.INFO);
     }
 
     private static void install(Map<String, Object> config) {
