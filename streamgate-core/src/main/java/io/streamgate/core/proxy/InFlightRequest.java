@@ -3,7 +3,7 @@ package io.streamgate.core.proxy;
 import io.netty.buffer.ByteBuf;
 import io.streamgate.core.chain.EffectiveChain;
 import io.streamgate.core.chain.InstalledInterceptor;
-import io.streamgate.core.vcluster.TenantNamespace;
+import io.streamgate.core.vcluster.Tenant;
 import io.streamgate.core.vcluster.mapping.ResponseMapper;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ApiMessage;
@@ -38,10 +38,8 @@ final class InFlightRequest {
      * {@link ResponseMapper#UNCHANGED}, when the response is forwarded as it is.
      */
     ResponseMapper responseMapper;
-    /** The names of the virtual cluster the request was mapped for; set with {@link #responseMapper}. */
-    TenantNamespace tenantNames;
     /** The virtual cluster the request was mapped for, or null (passthrough). */
-    String virtualCluster;
+    Tenant tenant;
     /** The response frame, once ready to be sent; owned by this request until written. */
     ByteBuf response;
     private HookContext[] contexts;

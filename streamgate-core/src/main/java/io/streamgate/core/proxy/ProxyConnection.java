@@ -473,15 +473,13 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
                 if (closed) {
                     return;
                 }
-                request.virtualCluster = tenant.name();
+                request.tenant = tenant;
                 if (mapping instanceof Mapping.Forward forward) {
                     request.responseMapper = forward.response();
-                    request.tenantNames = tenant.names();
                     afterRequestHooks(request, header, new RequestInterception.Result.Forwarded(forward.request()),
                             expectsResponse);
                 } else if (mapping instanceof Mapping.Unchanged unchanged) {
                     request.responseMapper = unchanged.response();
-                    request.tenantNames = tenant.names();
                     if (hooksRan) {
                         afterRequestHooks(request, header, new RequestInterception.Result.Forwarded(body),
                                 expectsResponse);
@@ -696,7 +694,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             if (request.mapsResponse()) {
                 decoded = new DecodedResponse(decoded.apiKey(), decoded.apiVersion(), decoded.correlationId(),
                         TenantRequestMapping.tenantView(request.responseMapper, decoded.body(), decoded.apiVersion(),
-                                request.tenantNames));
+                                request.tenant.names()));
             }
         } catch (RuntimeException e) {
             frame.release();
@@ -711,10 +709,10 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
     /** A virtual-cluster connection's Fetch response: its fetch session, if any, is that virtual cluster's. */
     private void learnFetchSession(InFlightRequest request, ByteBuf frame) {
-        if (request.virtualCluster != null && request.apiKey == ApiKeys.FETCH) {
+        if (request.tenant != null && request.apiKey == ApiKeys.FETCH) {
             int sessionId = FetchResponseSession.sessionId(frame, request.apiVersion);
             if (sessionId != 0) {
-                services.fetchSessions().created(brokerId(), sessionId, request.virtualCluster);
+                services.fetchSessions().created(brokerId(), sessionId, request.tenant.name());
             }
         }
     }
