@@ -29,7 +29,10 @@ import java.util.function.Supplier;
 /**
  * Enforces the configured {@link Quota}s the way a broker enforces its own (KIP-219): a request over the limit goes
  * through, its response carries the throttle time, and the connection is muted for that time: its next throttled
- * request waits until then. Clients that honour the throttle time (every response version from KIP-219 on) wait by
+ * request waits until then. A broker reads one request of a connection at a time, so a client's pipelined requests
+ * wait behind a muted one; the gateway pipelines them, so a produce or group request over the limit mutes the
+ * connection at once, not when its response comes back: the requests the client sent after it, without waiting for
+ * its answer, are held too. Clients that honour the throttle time (every response version from KIP-219 on) wait by
  * themselves, so they are answered at once and never find the connection muted; older versions get their response
  * delayed instead, as a broker does; a client that ignores the throttle time has its next request held.
  *
@@ -99,9 +102,8 @@ final class RateLimitInterceptor implements Interceptor {
         long throttleMs = produce.record(key.of(context.connection()), bytes);
         if (throttleMs > 0) {
             report(context, produce, "produce", throttleMs, PolicyAction.THROTTLE);
-            if (request.acks() == 0) {
-                mute(context, throttleMs); // no response to carry the throttle time: hold the next request
-            } else {
+            mute(context, throttleMs); // the client's next requests, even those already on their way, wait
+            if (request.acks() != 0) {
                 context.scratch().put(THROTTLE_MS, throttleMs);
             }
         }
@@ -132,6 +134,7 @@ final class RateLimitInterceptor implements Interceptor {
         if (groupAction == PolicyAction.BLOCK) {
             return RequestOutcome.fail(Errors.THROTTLING_QUOTA_EXCEEDED, message);
         }
+        mute(context, throttleMs);
         context.scratch().put(THROTTLE_MS, throttleMs);
         return RequestOutcome.forward();
     }

@@ -120,6 +120,20 @@ class RateLimitInterceptorTest {
     }
 
     @Test
+    void holdsTheRequestsAClientPipelinedBehindAThrottledOneBeforeItsResponseCameBack() {
+        PendingHooks hooks = pendingHooks(Map.of("produceBytesPerSecond", 1000));
+        hooks.request(new SchedulingContext(ApiKeys.PRODUCE, 12, alice), produce(records(3000)));
+
+        SchedulingContext pipelined = new SchedulingContext(ApiKeys.PRODUCE, 12, alice);
+        CompletionStage<RequestOutcome> held = hooks.request(pipelined, produce(records(10)));
+
+        assertThat(held.toCompletableFuture()).isNotDone();
+        assertThat(pipelined.delays()).singleElement().satisfies(delay -> assertThat(delay).isPositive());
+        pipelined.runScheduled();
+        assertThat(held.toCompletableFuture()).isCompletedWithValue(new RequestOutcome.Forward(null));
+    }
+
+    @Test
     void mutesTheConnectionOfAnAcksZeroProducerItCannotAnswer() {
         PendingHooks hooks = pendingHooks(Map.of("produceBytesPerSecond", 1000));
         hooks.request(new SchedulingContext(ApiKeys.PRODUCE, 12, alice), produce(records(3000)).setAcks((short) 0));
