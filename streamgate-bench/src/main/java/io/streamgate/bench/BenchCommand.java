@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
                         + "settings, runs each workload directly against Kafka and through the gateway, alternating, "
                         + "for several rounds, and writes results.json and results.md to the output directory.",
                 "Workloads: throughput (entries produce, consume), latency, small-records, large-records, "
-                        + "idle-connections, interceptor-chain, virtual-cluster.",
+                        + "idle-connections, interceptor-chain, virtual-cluster, safeguards.",
                 "",
                 "The default run takes about 9 minutes on a 2-core machine; --quick about 2.5."})
 public final class BenchCommand implements Callable<Integer> {

@@ -17,9 +17,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The benchmark harness still works: a tiny run (one round, a few thousand records, three workloads, one of them
- * through the chain of built-in interceptors, one inside a virtual cluster) starts Kafka and the three gateways in
- * their own JVMs and writes its results. It measures nothing: no figure is compared with any other.
+ * The benchmark harness still works: a tiny run (one round, a few thousand records, four workloads, one of them
+ * through the chain of built-in interceptors, one inside a virtual cluster, one through the safeguard policies)
+ * starts Kafka and the four gateways in their own JVMs and writes its results. It measures nothing: no figure is compared with any other.
  */
 class BenchHarnessIT {
 
@@ -28,7 +28,7 @@ class BenchHarnessIT {
     @Test
     void completesATinyRunAndWritesResultsJsonAndMarkdown() throws Exception {
         BenchPlan plan = new BenchPlan("tiny", WorkloadSizes.quick().scaled(0.02), 1, 1, new JvmSettings("512m"), OUT,
-                List.of("latency", "interceptor-chain", "virtual-cluster"), List.of());
+                List.of("latency", "interceptor-chain", "virtual-cluster", "safeguards"), List.of());
 
         BenchRun.Outcome outcome = new BenchRun(plan, System.out).execute();
 
@@ -38,7 +38,7 @@ class BenchHarnessIT {
         List<String> workloads = new ArrayList<>();
         results.forEach(entry -> workloads.add(entry.get("workload").asText()));
         assertThat(workloads).containsExactly("latency", "chain-produce", "chain-consume", "vcluster-produce",
-                "vcluster-consume");
+                "vcluster-consume", "safeguards-produce", "safeguards-consume");
         for (JsonNode entry : results) {
             for (String side : List.of("direct", "gateway", "ratio")) {
                 assertThat(entry.get(side).size()).as("%s figures of %s", side, workloads).isPositive();
@@ -50,18 +50,21 @@ class BenchHarnessIT {
         assertThat(results.get(1).get("ratio").has("throughput")).isTrue();
         assertThat(results.get(1).get("gateway").has("gatewayCpuSecondsPerGb")).isTrue();
         assertThat(results.get(1).get("gateway").has("gatewayPeakRssMiB")).isTrue();
-        for (JsonNode entry : List.of(results.get(1), results.get(2), results.get(3), results.get(4))) {
+        for (JsonNode entry : List.of(results.get(1), results.get(2), results.get(3), results.get(4), results.get(5),
+                results.get(6))) {
             assertThat(entry.get("ratioToPassthrough").has("throughput"))
                     .as("%s compares with the passthrough gateway", entry.get("workload").asText()).isTrue();
         }
 
         String markdown = Files.readString(OUT.resolve("results.md"));
         assertThat(markdown).contains("### latency", "### chain-produce", "### vcluster-consume", "vcluster/passthrough",
-                "## Passthrough targets", "## Environment", "-Xmx512m", "kind: VirtualCluster");
+                "## Passthrough targets", "## Environment", "-Xmx512m", "kind: VirtualCluster",
+                "plugin: client-id-policy", "safeguards/passthrough");
         assertThat(OUT.resolve("run.json")).exists();
         assertThat(OUT.resolve("gateway.log")).exists();
         assertThat(OUT.resolve("chain-gateway.log")).exists();
         assertThat(OUT.resolve("vcluster-gateway.log")).exists();
+        assertThat(OUT.resolve("safeguards-gateway.log")).exists();
     }
 
     private static void assertPositiveMedians(String where, JsonNode figures) {

@@ -128,7 +128,9 @@ public final class BenchRun {
                         InterceptorChainSeed.files()),
                 new GatewayResources("virtual-cluster", "The virtual-cluster gateway's resources (its `resourcesDir`);"
                         + " its default listener lands every connection in `" + VirtualClusterSeed.NAME
-                        + "` (`STREAMGATE_VIRTUAL_CLUSTER`)", VirtualClusterSeed.files()));
+                        + "` (`STREAMGATE_VIRTUAL_CLUSTER`)", VirtualClusterSeed.files()),
+                new GatewayResources("safeguards", "The safeguards gateway's policies (its `resourcesDir`)",
+                        SafeguardsSeed.files()));
     }
 
     private static Map<String, Object> runJson(RunDescription description, List<GatewayLog> logs,

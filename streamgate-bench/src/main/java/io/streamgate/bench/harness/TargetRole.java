@@ -12,7 +12,9 @@ public enum TargetRole {
      * A third gateway whose default listener lands every connection in a virtual cluster, so that it decodes every
      * request to map names (see {@link VirtualClusterSeed}).
      */
-    VIRTUAL_CLUSTER("vcluster");
+    VIRTUAL_CLUSTER("vcluster"),
+    /** A fourth gateway running the five most common safeguard policies (see {@link SafeguardsSeed}). */
+    SAFEGUARDS("safeguards");
 
     private final String label;
 

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 /**
  * Everything a benchmark runs against: a real Kafka cluster (each broker its own JVM), the passthrough gateway and,
- * when asked for, the chain gateway and the virtual-cluster gateway (each its own JVM), all with the same
+ * when asked for, the chain, the virtual-cluster and the safeguards gateways (each its own JVM), all with the same
  * {@link JvmSettings}. Gateway logs go to the output directory; gateway data directories to a temporary directory
  * removed on {@link #close()}.
  */
@@ -46,7 +46,7 @@ public final class Testbed implements AutoCloseable {
      * Starts the cluster, then the gateways, and returns once all are ready.
      *
      * @param roles the targets the workloads need: the passthrough gateway always starts, the chain and the
-     *        virtual-cluster gateways only if named here
+     *        virtual-cluster and safeguards gateways only if named here
      */
     public static Testbed start(int brokers, JvmSettings jvm, List<String> gatewayArguments, Path outDir,
                                 Set<TargetRole> roles, PrintStream progress) {
@@ -74,9 +74,18 @@ public final class Testbed implements AutoCloseable {
                 testbed.launch(TargetRole.VIRTUAL_CLUSTER, jvm, gatewayArguments, outDir,
                         VirtualClusterSeed.write(scratch.resolve("vcluster-resources")));
             }
+            if (roles.contains(TargetRole.SAFEGUARDS)) {
+                Path resources = SafeguardsSeed.write(scratch.resolve("safeguards-resources"));
+                testbed.launch(TargetRole.SAFEGUARDS, jvm, gatewayArguments, outDir,
+                        Map.of("STREAMGATE_RESOURCES_DIR", resources.toAbsolutePath().toString()));
+            }
             for (Map.Entry<TargetRole, GatewayProcess> gateway : testbed.gateways.entrySet()) {
                 TargetRole role = gateway.getKey();
-                int interceptors = role == TargetRole.CHAIN ? InterceptorChainSeed.SIZE : 0;
+                int interceptors = switch (role) {
+                    case CHAIN -> InterceptorChainSeed.SIZE;
+                    case SAFEGUARDS -> SafeguardsSeed.SIZE;
+                    default -> 0;
+                };
                 gateway.getValue().awaitReady(GATEWAY_START_TIMEOUT, interceptors);
                 String topicPrefix = role == TargetRole.VIRTUAL_CLUSTER ? VirtualClusterSeed.PREFIX : "";
                 testbed.targets.put(role, new Target(role, gateway.getValue().bootstrapServers(),
@@ -94,7 +103,7 @@ public final class Testbed implements AutoCloseable {
         }
     }
 
-    /** The target of this role; the chain and the virtual cluster only if the testbed was started with them. */
+    /** The target of this role; the other gateways than the plain one only if the testbed was started with them. */
     public Target target(TargetRole role) {
         Target target = targets.get(role);
         if (target == null) {

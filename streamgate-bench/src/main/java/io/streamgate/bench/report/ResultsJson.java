@@ -22,7 +22,7 @@ import java.util.Map;
  *  "gateway": {...},
  *  "ratio":   {"throughput": {...}}                 gateway/direct; latency entries: p50, p99, p99_9
  *  "addedMs": {"p50": {...}, ...}                   latency entries: gateway minus direct
- *  "passthrough": {...}, "ratioToPassthrough": {...} interceptor-chain and virtual-cluster entries
+ *  "passthrough": {...}, "ratioToPassthrough": {...} interceptor-chain, virtual-cluster, safeguards
  *  "error": "..."}                                  only if the workload stopped early}</pre>
  * Values are rounded to six significant digits.
  */

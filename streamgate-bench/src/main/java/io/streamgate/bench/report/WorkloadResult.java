@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * The figures of one {@link ResultEntry} over all rounds, per target, and what follows from them: medians, ratios
- * gateway/direct, the gateway's added latency. "Gateway" is the chain gateway in the interceptor-chain entries and
- * the virtual-cluster gateway in the virtual-cluster entries, whose plain gateway figures are reported as
- * {@code passthrough}.
+ * gateway/direct, the gateway's added latency. "Gateway" is the chain gateway in the interceptor-chain entries, the
+ * virtual-cluster gateway in the virtual-cluster entries and the safeguards gateway in the safeguards entries, whose
+ * plain gateway figures are reported as {@code passthrough}.
  *
  * @param runs each target's figures, one map per round, in round order
  * @param failure why the workload stopped early, if it did
@@ -31,11 +31,11 @@ public record WorkloadResult(ResultEntry entry, Map<TargetRole, List<Map<String,
     }
 
     /**
-     * The target compared with direct Kafka: the chain or the virtual-cluster gateway if the entry ran on one, else
-     * the plain gateway.
+     * The target compared with direct Kafka: the chain, virtual-cluster or safeguards gateway if the entry ran on one,
+     * else the plain gateway.
      */
     public TargetRole compared() {
-        for (TargetRole role : List.of(TargetRole.CHAIN, TargetRole.VIRTUAL_CLUSTER)) {
+        for (TargetRole role : List.of(TargetRole.CHAIN, TargetRole.VIRTUAL_CLUSTER, TargetRole.SAFEGUARDS)) {
             if (runs.containsKey(role)) {
                 return role;
             }
@@ -43,7 +43,7 @@ public record WorkloadResult(ResultEntry entry, Map<TargetRole, List<Map<String,
         return TargetRole.GATEWAY;
     }
 
-    /** Whether the plain gateway ran besides the compared one: the interceptor-chain and virtual-cluster entries. */
+    /** Whether the plain gateway ran besides the compared one: the chain, virtual-cluster and safeguards entries. */
     public boolean hasPassthrough() {
         return compared() != TargetRole.GATEWAY && rounds(TargetRole.GATEWAY) > 0;
     }

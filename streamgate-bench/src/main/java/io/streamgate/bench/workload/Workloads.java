@@ -54,7 +54,17 @@ public final class Workloads {
                         ResultEntry.throughput("vcluster-consume", "Consume throughput inside the same virtual "
                                 + "cluster, as in consume (Fetch responses by topic id are forwarded undecoded)"),
                         RecordValues.random(1024), sizes.records1KiB(),
-                        List.of(TargetRole.DIRECT, TargetRole.GATEWAY, TargetRole.VIRTUAL_CLUSTER), r -> { }));
+                        List.of(TargetRole.DIRECT, TargetRole.GATEWAY, TargetRole.VIRTUAL_CLUSTER), r -> { }),
+                new ThroughputWorkload("safeguards",
+                        ResultEntry.throughput("safeguards-produce", "Produce throughput through the five most common "
+                                + "safeguard policies (create-topic, alter-topic-config, produce, consumer-group, "
+                                + "client-id; every Produce decoded and checked): " + sizes.records1KiB()
+                                + " records of 1 KiB, as in produce; gateway = the safeguards gateway, "
+                                + "passthrough = the plain one"),
+                        ResultEntry.throughput("safeguards-consume", "Consume throughput through the same policies, "
+                                + "as in consume (no fetch-side policy: Fetch is forwarded undecoded)"),
+                        RecordValues.random(1024), sizes.records1KiB(),
+                        List.of(TargetRole.DIRECT, TargetRole.GATEWAY, TargetRole.SAFEGUARDS), r -> { }));
     }
 
     /**
@@ -68,7 +78,8 @@ public final class Workloads {
                         ResultEntry.throughput("warm-up-produce", "warm-up, not reported"),
                         ResultEntry.throughput("warm-up-consume", "warm-up, not reported"),
                         RecordValues.json(1024), sizes.warmupRecords(), List.of(TargetRole.DIRECT, TargetRole.GATEWAY,
-                                TargetRole.CHAIN, TargetRole.VIRTUAL_CLUSTER), Workloads::checkChainApplied),
+                                TargetRole.CHAIN, TargetRole.VIRTUAL_CLUSTER, TargetRole.SAFEGUARDS),
+                        Workloads::checkChainApplied),
                 new LatencyWorkload(sizes.latencyRate(), sizes.warmupLatency(), Duration.ZERO));
     }
 
