@@ -36,6 +36,8 @@ import java.util.function.IntSupplier;
  *       from receiving it to writing its response, upstream time excluded;</li>
  *   <li>{@code streamgate_bytes_total{direction}}: bytes of Kafka frames, {@code client_in},
  *       {@code client_out};</li>
+ *   <li>{@code streamgate_requests_decoded_total{api}}: requests the gateway had to decode, for an interceptor's hook or
+ *       a virtual cluster's mapping (the rest are forwarded as the client's bytes);</li>
  *   <li>{@code streamgate_responses_decoded_total{api}}: responses the gateway had to decode and re-encode
  *       (the rest are forwarded as the broker's bytes);</li>
  *   <li>{@code streamgate_responses_streamed_total{api}}: large responses forwarded as their bytes arrived, rather
@@ -199,6 +201,10 @@ public final class GatewayMetrics {
         meters.gatewayLatency.record(Math.max(totalNanos - upstreamNanos, 0), TimeUnit.NANOSECONDS);
     }
 
+    public void requestDecoded(ApiKeys apiKey) {
+        meters(apiKey).requestsDecoded.increment();
+    }
+
     public void responseDecoded(ApiKeys apiKey) {
         meters(apiKey).decoded.increment();
     }
@@ -253,6 +259,7 @@ public final class GatewayMetrics {
     private static final class ApiMeters {
         final Counter requests;
         final Counter errors;
+        final Counter requestsDecoded;
         final Counter decoded;
         final Counter streamed;
         final Timer upstreamLatency;
@@ -265,6 +272,8 @@ public final class GatewayMetrics {
             errors = Counter.builder("streamgate.errors").tag("api", api)
                     .description("Requests that got no response because of the gateway or a lost upstream connection")
                     .register(registry);
+            requestsDecoded = Counter.builder("streamgate.requests.decoded").tag("api", api)
+                    .description("Requests decoded by the gateway").register(registry);
             decoded = Counter.builder("streamgate.responses.decoded").tag("api", api)
                     .description("Responses decoded and re-encoded by the gateway").register(registry);
             streamed = Counter.builder("streamgate.responses.streamed").tag("api", api)

@@ -422,6 +422,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
                     + e.getMessage() + ")");
             return;
         }
+        metrics.requestDecoded(request.apiKey);
         info.clientId(decoded.header().clientId());
         intercepting = true;
         boolean[] running = {true};
