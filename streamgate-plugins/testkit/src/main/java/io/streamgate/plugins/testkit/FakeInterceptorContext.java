@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The context of one request, running everything on the calling thread. Use one instance for a request and
@@ -25,7 +26,8 @@ import java.util.concurrent.Executor;
  * <p>Topic ids resolve from {@link #knownTopic(Uuid, String)}, unknown ids are left out of the answer, and
  * every lookup is recorded in {@link #lookups()}. {@link #executor()} runs tasks at once on the calling
  * thread and {@link #allocate(int)} returns heap buffers. There is no broker: {@link #sendRequest} returns
- * a failed stage, and {@link #schedule} throws {@link UnsupportedOperationException}.
+ * a failed stage, unless a test {@linkplain #broker(Function) plays the broker}, and {@link #schedule} throws
+ * {@link UnsupportedOperationException}. The requests sent are recorded in {@link #sentRequests()}.
  */
 public final class FakeInterceptorContext implements InterceptorContext {
 
@@ -36,6 +38,8 @@ public final class FakeInterceptorContext implements InterceptorContext {
     private final Map<Uuid, String> topicNames = new HashMap<>();
     private final List<Collection<Uuid>> lookups = new ArrayList<>();
     private final List<PolicyViolation> violations = new ArrayList<>();
+    private final List<ApiMessage> sentRequests = new ArrayList<>();
+    private Function<ApiMessage, ApiMessage> broker;
     private String interceptorName = "under-test";
 
     /** A request of {@code apiKey} at {@code apiVersion} on {@code connection}. */
@@ -54,6 +58,17 @@ public final class FakeInterceptorContext implements InterceptorContext {
     public FakeInterceptorContext knownTopic(Uuid id, String name) {
         topicNames.put(id, name);
         return this;
+    }
+
+    /** Makes {@link #sendRequest} answer each request with what {@code answer} returns for it. */
+    public FakeInterceptorContext broker(Function<ApiMessage, ApiMessage> answer) {
+        this.broker = answer;
+        return this;
+    }
+
+    /** The requests hooks sent with {@link #sendRequest}, in order. */
+    public List<ApiMessage> sentRequests() {
+        return List.copyOf(sentRequests);
     }
 
     /** Sets the {@link #interceptorName()}, {@code under-test} by default. */
@@ -104,7 +119,11 @@ public final class FakeInterceptorContext implements InterceptorContext {
 
     @Override
     public CompletionStage<ApiMessage> sendRequest(ApiMessage request, short version) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("no broker here"));
+        sentRequests.add(request);
+        if (broker == null) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("no broker here"));
+        }
+        return CompletableFuture.completedFuture(broker.apply(request));
     }
 
     @Override

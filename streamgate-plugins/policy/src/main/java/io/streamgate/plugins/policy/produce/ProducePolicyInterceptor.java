@@ -6,7 +6,6 @@ import io.streamgate.api.InterceptorContext;
 import io.streamgate.api.PolicyAction;
 import io.streamgate.api.PolicyViolation;
 import io.streamgate.api.RequestOutcome;
-import io.streamgate.api.ResponseOutcome;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.message.ProduceRequestData.PartitionProduceData;
@@ -27,10 +26,13 @@ import java.util.concurrent.CompletionStage;
  * the request and answered with the rule's error in the response, so the others are still written, as a broker
  * refuses partitions one by one. An {@code acks=0} request has no response to carry errors: as a broker does for an
  * acks=0 request it cannot write, the connection is closed, which makes the producer notice. Stateless; thread-safe.
+ *
+ * <p>There is no response hook, so that the broker's Produce responses are forwarded as its bytes: a request that
+ * is partly refused sends what is left as a request of the gateway's own, and answers the client with the broker's
+ * response to it plus the refused partitions.
  */
 final class ProducePolicyInterceptor implements Interceptor {
 
-    private static final String REFUSED = "refused";
     private static final CompletionStage<Map<Uuid, String>> NO_NAMES = CompletableFuture.completedFuture(Map.of());
 
     private final List<ProduceRule> rules;
@@ -44,13 +46,7 @@ final class ProducePolicyInterceptor implements Interceptor {
     @Override
     public void registerHooks(Hooks hooks) {
         hooks.onRequest(ProduceRequestData.class, (context, request) ->
-                names(context, request).thenApply(names -> check(context, request, names)));
-        hooks.onResponse(ProduceResponseData.class, (context, response) -> {
-            if (context.scratch().get(REFUSED) instanceof RefusedPartitions refused) {
-                refused.addTo(response);
-            }
-            return ResponseOutcome.forward();
-        });
+                names(context, request).thenCompose(names -> check(context, request, names)));
     }
 
     private static CompletionStage<Map<Uuid, String>> names(InterceptorContext context, ProduceRequestData request) {
@@ -63,7 +59,8 @@ final class ProducePolicyInterceptor implements Interceptor {
         return ids.isEmpty() ? NO_NAMES : context.topicNames(ids);
     }
 
-    private RequestOutcome check(InterceptorContext context, ProduceRequestData request, Map<Uuid, String> names) {
+    private CompletionStage<RequestOutcome> check(InterceptorContext context, ProduceRequestData request,
+                                                  Map<Uuid, String> names) {
         Map<String, PolicyViolation> violations = new LinkedHashMap<>();
         RefusedPartitions refused = new RefusedPartitions();
         List<TopicProduceData> emptied = new ArrayList<>();
@@ -86,17 +83,17 @@ final class ProducePolicyInterceptor implements Interceptor {
         }
         violations.values().forEach(context::reportViolation);
         if (refused.isEmpty()) {
-            return new RequestOutcome.Forward(null);
+            return RequestOutcome.forward();
         }
         if (request.acks() == 0) {
-            return new RequestOutcome.Close("an acks=0 Produce request broke a rule: " + refused.firstMessage());
+            return RequestOutcome.close("an acks=0 Produce request broke a rule: " + refused.firstMessage());
         }
         emptied.forEach(request.topicData()::remove);
         if (request.topicData().isEmpty()) {
-            return new RequestOutcome.Respond(refused.addTo(new ProduceResponseData()));
+            return RequestOutcome.respond(refused.addTo(new ProduceResponseData()));
         }
-        context.scratch().put(REFUSED, refused);
-        return new RequestOutcome.Forward(null);
+        return context.sendRequest(request, context.apiVersion()).thenApply(response ->
+                new RequestOutcome.Respond(refused.addTo((ProduceResponseData) response)));
     }
 
     /** Checks one partition against every rule, noting each breach once per rule and topic; the refusal, if any. */

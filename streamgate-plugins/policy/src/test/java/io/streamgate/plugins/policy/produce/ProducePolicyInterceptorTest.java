@@ -4,7 +4,6 @@ import io.streamgate.api.PluginConfig;
 import io.streamgate.api.PolicyAction;
 import io.streamgate.api.PolicyViolation;
 import io.streamgate.api.RequestOutcome;
-import io.streamgate.api.ResponseOutcome;
 import io.streamgate.plugins.testkit.FakeInterceptorContext;
 import io.streamgate.plugins.testkit.FakePluginContext;
 import io.streamgate.plugins.testkit.RegisteredHooks;
@@ -175,30 +174,37 @@ class ProducePolicyInterceptorTest {
     }
 
     @Test
-    void forwardsTheCompliantPartitionsAndAddsTheRefusedOnesToTheBrokersResponse() {
+    void sendsTheCompliantPartitionsAndAnswersWithTheBrokersResponsePlusTheRefusedOnes() {
         RegisteredHooks hooks = hooks(Map.of("idempotence", Map.of()));
         ProduceRequestData request = produce(-1,
                 topic("orders", partition(0), partition(1, plain(Compression.NONE, record("a")))),
                 topic("audit", partition(0, plain(Compression.NONE, record("b")))));
+        ProduceResponseData brokers = new ProduceResponseData().setThrottleTimeMs(7);
+        brokers.responses().add(new TopicProduceResponse().setName("orders").setPartitionResponses(
+                new ArrayList<>(List.of(new PartitionProduceResponse().setIndex(0).setBaseOffset(42)))));
+        context.broker(sent -> brokers);
 
-        RequestOutcome outcome = hooks.request(context, request);
+        ProduceResponseData response = respondedWith(hooks.request(context, request));
 
-        assertThat(outcome).isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(context.sentRequests()).singleElement().isSameAs(request);
         assertThat(request.topicData()).extracting(t -> t.name()).containsExactly("orders");
         assertThat(request.topicData().find("orders", Uuid.ZERO_UUID).partitionData())
                 .extracting(PartitionProduceData::index).containsExactly(0);
-
-        ProduceResponseData response = new ProduceResponseData();
-        response.responses().add(new TopicProduceResponse().setName("orders").setPartitionResponses(
-                new ArrayList<>(List.of(new PartitionProduceResponse().setIndex(0).setBaseOffset(42)))));
-        assertThat(hooks.response(context, response)).isEqualTo(new ResponseOutcome.Forward(null));
-
+        assertThat(response.throttleTimeMs()).isEqualTo(7);
         assertThat(answer(response, "orders", Uuid.ZERO_UUID, 0).baseOffset()).isEqualTo(42);
         assertThat(Errors.forCode(answer(response, "orders", Uuid.ZERO_UUID, 1).errorCode()))
                 .isEqualTo(Errors.POLICY_VIOLATION);
         assertThat(Errors.forCode(answer(response, "audit", Uuid.ZERO_UUID, 0).errorCode()))
                 .isEqualTo(Errors.POLICY_VIOLATION);
         assertThat(context.violations()).extracting(PolicyViolation::topic).containsExactly("orders", "audit");
+    }
+
+    @Test
+    void hooksNoResponseSoThatTheBrokersProduceResponsesAreForwardedAsTheirBytes() {
+        RegisteredHooks hooks = hooks(ACKS_ALL);
+
+        assertThat(hooks.requestApis()).containsExactly(ApiKeys.PRODUCE);
+        assertThat(hooks.responseApis()).isEmpty();
     }
 
     @Test
@@ -214,9 +220,10 @@ class ProducePolicyInterceptorTest {
         ProduceRequestData request = produce(1, topic("orders", partition(0)), topic("logs", partition(0)));
 
         RequestOutcome outcome = hooks(Map.of("topics", "ord.*", "acks", Map.of("allowed", List.of(-1))))
-                .request(context, request);
+                .request(context.broker(sent -> new ProduceResponseData()), request);
 
-        assertThat(outcome).isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(outcome).isInstanceOf(RequestOutcome.Respond.class);
+        assertThat(context.sentRequests()).singleElement().isSameAs(request);
         assertThat(request.topicData()).extracting(t -> t.name()).containsExactly("logs");
         assertThat(context.violations()).extracting(PolicyViolation::topic).containsExactly("orders");
     }
@@ -227,17 +234,15 @@ class ProducePolicyInterceptorTest {
         Uuid logs = Uuid.randomUuid();
         Uuid unknown = Uuid.randomUuid();
         FakeInterceptorContext v13 = new FakeInterceptorContext(ApiKeys.PRODUCE, 13)
-                .knownTopic(orders, "orders").knownTopic(logs, "logs");
+                .knownTopic(orders, "orders").knownTopic(logs, "logs").broker(sent -> new ProduceResponseData());
 
         RequestOutcome outcome = hooks(Map.of("topics", "ord.*", "acks", Map.of("allowed", List.of(-1))))
                 .request(v13, produce(1, topic(orders, partition(0)), topic(logs, partition(0)),
                         topic(unknown, partition(0))));
 
-        assertThat(outcome).isEqualTo(new RequestOutcome.Forward(null));
         assertThat(v13.violations()).extracting(PolicyViolation::topic)
                 .containsExactly("orders", unknown.toString());
-        ProduceResponseData response = new ProduceResponseData();
-        hooks(Map.of()).response(v13, response);
+        ProduceResponseData response = respondedWith(outcome);
         assertThat(Errors.forCode(answer(response, "", orders, 0).errorCode())).isEqualTo(Errors.INVALID_REQUIRED_ACKS);
         assertThat(Errors.forCode(answer(response, "", unknown, 0).errorCode()))
                 .isEqualTo(Errors.INVALID_REQUIRED_ACKS);
