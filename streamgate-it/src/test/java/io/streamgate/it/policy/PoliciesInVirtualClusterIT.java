@@ -1,0 +1,166 @@
+package io.streamgate.it.policy;
+
+import io.streamgate.api.PolicyAction;
+import io.streamgate.api.Scope;
+import io.streamgate.core.GatewayConfig;
+import io.streamgate.core.auth.AuthenticationAudit;
+import io.streamgate.core.auth.GatewaySecurity;
+import io.streamgate.core.auth.IdentityDirectory;
+import io.streamgate.core.chain.InterceptorDefinition;
+import io.streamgate.core.vcluster.VirtualCluster;
+import io.streamgate.it.ItCluster;
+import io.streamgate.it.vcluster.TestVirtualClusters;
+import io.streamgate.testing.clients.KafkaClients;
+import io.streamgate.testing.junit.GatewayExtension;
+import io.streamgate.testing.junit.KafkaClusterExtension;
+import io.streamgate.testing.net.FreePorts;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InvalidRequiredAcksException;
+import org.apache.kafka.common.errors.PolicyViolationException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static io.streamgate.it.Records.createTopic;
+import static io.streamgate.it.Records.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Policies scoped to a virtual cluster: they act on the connections of that virtual cluster only, and see, judge and
+ * report its tenants' own (logical) names, never the prefixed physical ones.
+ */
+class PoliciesInVirtualClusterIT {
+
+    private static final int MAX_BROKERS = 8;
+    private static final String A = unique("pa");
+    private static final String B = unique("pb");
+    private static final int A_PORT = FreePorts.consecutive(1 + MAX_BROKERS);
+    private static final int B_PORT = FreePorts.consecutive(1 + MAX_BROKERS);
+    private static final ViolationRecorder AUDITED = new ViolationRecorder();
+
+    @RegisterExtension
+    static final KafkaClusterExtension KAFKA = ItCluster.KAFKA;
+
+    @RegisterExtension
+    static final GatewayExtension GATEWAY = GatewayExtension.inFrontOf(KAFKA)
+            .configure(config -> config.withListeners(List.of(config.listener(),
+                    tenantListener(config, A, A_PORT), tenantListener(config, B, B_PORT))))
+            .security(() -> new GatewaySecurity(IdentityDirectory.EMPTY, AuthenticationAudit.NONE,
+                    new TestVirtualClusters().add(A).add(B), AUDITED));
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    private static GatewayConfig.ListenerConfig tenantListener(GatewayConfig config, String virtualCluster, int port) {
+        return config.listener().withName(virtualCluster).withBootstrapPort(port).withBrokerPortBase(0)
+                .withMaxBrokers(MAX_BROKERS).withVirtualCluster(virtualCluster);
+    }
+
+    @AfterEach
+    void closeClientsAndRemoveInterceptors() throws Exception {
+        for (AutoCloseable closeable : toClose) {
+            closeable.close();
+        }
+        toClose.clear();
+        ViolationRecorder.removeAll(GATEWAY);
+        AUDITED.clear();
+    }
+
+    @Test
+    void aCreateTopicPolicyOfAVirtualClusterJudgesItsTenantsNamesAndLeavesOtherVirtualClustersAlone() throws Exception {
+        GATEWAY.gateway().interceptors().put(new InterceptorDefinition("topic-naming", "create-topic-policy", 100,
+                Scope.virtualCluster(A), Map.of("name", Map.of("pattern", "orders\\..*")), null));
+        String orders = unique("orders.eu");
+        String misc = unique("misc");
+        Admin a = tenant(A).admin();
+
+        a.createTopics(List.of(new NewTopic(orders, 1, (short) 3))).all().get(30, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> a.createTopics(List.of(new NewTopic(misc, 1, (short) 3))).all()
+                .get(30, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).cause()
+                .isInstanceOf(PolicyViolationException.class)
+                .hasMessage("topic name " + misc + " does not match orders\\..* (rule name, interceptor topic-naming)");
+        tenant(B).admin().createTopics(List.of(new NewTopic(misc, 1, (short) 3))).all().get(30, TimeUnit.SECONDS);
+
+        Admin physical = physical().admin();
+        await().untilAsserted(() -> assertThat(physical.listTopics().names().get())
+                .contains(physicalName(A, orders), physicalName(B, misc))
+                .doesNotContain(physicalName(A, misc), orders, misc));
+        assertThat(AUDITED.events()).singleElement().satisfies(event -> {
+            assertThat(event.interceptor()).isEqualTo("topic-naming");
+            assertThat(event.plugin()).isEqualTo("create-topic-policy");
+            assertThat(event.virtualCluster()).isEqualTo(A);
+            assertThat(event.principal()).isEqualTo("ANONYMOUS");
+            assertThat(event.listener()).isEqualTo(A);
+            assertThat(event.violation().rule()).isEqualTo("name");
+            assertThat(event.violation().action()).isEqualTo(PolicyAction.BLOCK);
+            assertThat(event.violation().topic()).isEqualTo(misc);
+            assertThat(event.violation().message()).doesNotContain(physicalName(A, misc));
+        });
+    }
+
+    @Test
+    void aProducePolicyOfAVirtualClusterMatchesItsTenantsTopicNamesAndLeavesOtherVirtualClustersAlone()
+            throws Exception {
+        String orders = unique("orders.us");
+        createTopic(tenant(A).admin(), orders, 1);
+        createTopic(tenant(B).admin(), orders, 1);
+        GATEWAY.gateway().interceptors().put(new InterceptorDefinition("produce-guard", "produce-policy", 100,
+                Scope.virtualCluster(A), Map.of("topics", "orders\\..*", "acks", Map.of("allowed", List.of(-1))),
+                null));
+        Map<String, Object> acksOne = Map.of(ProducerConfig.ACKS_CONFIG, "1",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false, ProducerConfig.CLIENT_ID_CONFIG, "acks-one");
+
+        assertThatThrownBy(() -> send(A, orders, acksOne))
+                .isInstanceOf(ExecutionException.class).cause()
+                .isInstanceOf(InvalidRequiredAcksException.class)
+                .hasMessage("acks 1 is not allowed, allowed are -1 (rule acks, interceptor produce-guard)");
+        assertThat(send(A, orders, Map.of(ProducerConfig.ACKS_CONFIG, "all")).offset()).isZero();
+        assertThat(send(B, orders, acksOne).offset()).isZero();
+
+        assertThat(AUDITED.events()).singleElement().satisfies(event -> {
+            assertThat(event.interceptor()).isEqualTo("produce-guard");
+            assertThat(event.virtualCluster()).isEqualTo(A);
+            assertThat(event.principal()).isEqualTo("ANONYMOUS");
+            assertThat(event.clientId()).isEqualTo("acks-one");
+            assertThat(event.violation().rule()).isEqualTo("acks");
+            assertThat(event.violation().topic()).isEqualTo(orders);
+            assertThat(event.violation().value()).isEqualTo("1");
+        });
+    }
+
+    private RecordMetadata send(String virtualCluster, String topic, Map<String, Object> settings) throws Exception {
+        try (KafkaProducer<String, String> producer = tenant(virtualCluster).producer(settings)) {
+            return producer.send(new ProducerRecord<>(topic, "key", "value")).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String physicalName(String virtualCluster, String topic) {
+        return VirtualCluster.defaultPrefix(virtualCluster) + topic;
+    }
+
+    private KafkaClients tenant(String virtualCluster) {
+        return track(new KafkaClients(GATEWAY.gateway().bootstrapServers(virtualCluster)));
+    }
+
+    private KafkaClients physical() {
+        return track(new KafkaClients(KAFKA.cluster().bootstrapServers()));
+    }
+
+    private <T extends AutoCloseable> T track(T closeable) {
+        toClose.add(closeable);
+        return closeable;
+    }
+}
