@@ -115,7 +115,9 @@ class PoliciesInVirtualClusterIT {
     void aProducePolicyOfAVirtualClusterMatchesItsTenantsTopicNamesAndLeavesOtherVirtualClustersAlone()
             throws Exception {
         String orders = unique("orders.us");
+        String misc = unique("misc");
         createTopic(tenant(A).admin(), orders, 1);
+        createTopic(tenant(A).admin(), misc, 1);
         createTopic(tenant(B).admin(), orders, 1);
         GATEWAY.gateway().interceptors().put(new InterceptorDefinition("produce-guard", "produce-policy", 100,
                 Scope.virtualCluster(A), Map.of("topics", "orders\\..*", "acks", Map.of("allowed", List.of(-1))),
@@ -128,6 +130,7 @@ class PoliciesInVirtualClusterIT {
                 .isInstanceOf(InvalidRequiredAcksException.class)
                 .hasMessage("acks 1 is not allowed, allowed are -1 (rule acks, interceptor produce-guard)");
         assertThat(send(A, orders, Map.of(ProducerConfig.ACKS_CONFIG, "all")).offset()).isZero();
+        assertThat(send(A, misc, acksOne).offset()).as("a topic outside the policy's topics").isZero();
         assertThat(send(B, orders, acksOne).offset()).isZero();
 
         assertThat(AUDITED.events()).singleElement().satisfies(event -> {
