@@ -25,10 +25,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static io.streamgate.it.Records.unique;
@@ -160,6 +162,26 @@ class ProducePolicyIT {
             assertThat(event.violation().topic()).isEqualTo(topic);
             assertThat(event.violation().value()).isEqualTo("trace-id");
         });
+    }
+
+    @Test
+    void findsTheRecordWithoutTheRequiredHeaderInsideACompressedBatchAndRefusesTheWholeBatch() {
+        install(Map.of("headers", Map.of("required", List.of("trace-id"))));
+        List<Header> traced = List.of(new RecordHeader("trace-id", "t-1".getBytes(UTF_8)));
+
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = GATEWAY.clients().producer(Map.of(
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4", ProducerConfig.LINGER_MS_CONFIG, 10_000))) {
+            sent.add(producer.send(new ProducerRecord<>(topic, null, "key", "traced", traced)));
+            sent.add(producer.send(new ProducerRecord<>(topic, null, "key", "untraced", List.of())));
+            producer.flush();
+        }
+
+        assertThat(sent).allSatisfy(future -> assertThatThrownBy(() -> future.get(30, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).cause()
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessage("record 1 of a batch lacks the required header trace-id "
+                        + "(rule headers, interceptor produce-guard)"));
     }
 
     @Test
