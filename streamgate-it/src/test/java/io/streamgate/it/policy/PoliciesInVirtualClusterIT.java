@@ -16,19 +16,26 @@ import io.streamgate.testing.junit.KafkaClusterExtension;
 import io.streamgate.testing.net.FreePorts;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidRequiredAcksException;
 import org.apache.kafka.common.errors.PolicyViolationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -142,6 +149,84 @@ class PoliciesInVirtualClusterIT {
             assertThat(event.violation().topic()).isEqualTo(orders);
             assertThat(event.violation().value()).isEqualTo("1");
         });
+    }
+
+    @Test
+    void aPolicyScopedToAVirtualClusterReplacesTheGlobalOneOfTheSameNameForThatVirtualClusterOnly() throws Exception {
+        GATEWAY.gateway().interceptors().put(new InterceptorDefinition("topic-naming", "create-topic-policy", 100,
+                Scope.GLOBAL, Map.of("name", Map.of("pattern", "shared\\..*")), null));
+        GATEWAY.gateway().interceptors().put(new InterceptorDefinition("topic-naming", "create-topic-policy", 100,
+                Scope.virtualCluster(A), Map.of("name", Map.of("pattern", "orders\\..*")), null));
+        String orders = unique("orders.eu");
+        String shared = unique("shared.eu");
+
+        create(A, orders);
+        assertThatThrownBy(() -> create(A, shared)).cause().isInstanceOf(PolicyViolationException.class)
+                .hasMessage("topic name " + shared + " does not match orders\\..* (rule name, interceptor topic-naming)");
+        create(B, shared);
+        assertThatThrownBy(() -> create(B, orders)).cause().isInstanceOf(PolicyViolationException.class)
+                .hasMessage("topic name " + orders + " does not match shared\\..* (rule name, interceptor topic-naming)");
+
+        assertThat(AUDITED.events()).extracting(event -> event.virtualCluster() + "/" + event.violation().topic())
+                .containsExactly(A + "/" + shared, B + "/" + orders);
+    }
+
+    @Test
+    void aJoinGroupLimitPerVirtualClusterIsSharedByTheTenantsClientsAndSeparateFromOtherVirtualClusters() {
+        String topic = unique("joined");
+        createTopic(tenant(A).admin(), topic, 1);
+        createTopic(tenant(B).admin(), topic, 1);
+        String firstGroup = unique("first");
+        String secondGroup = unique("second");
+        loadCoordinator(A, firstGroup, topic);
+        loadCoordinator(A, secondGroup, topic);
+        loadCoordinator(B, firstGroup, topic);
+        // A join takes two JoinGroups (the first is answered MEMBER_ID_REQUIRED): one join per virtual cluster fits.
+        ViolationRecorder.install(GATEWAY, "tenant-quotas", "rate-limit-policy",
+                Map.of("key", "virtualCluster", "joinGroupsPerMinute", 2, "groupAction", "BLOCK"));
+
+        assertThat(join(A, firstGroup, "app-1", topic)).containsExactly(new TopicPartition(topic, 0));
+        assertThatThrownBy(() -> join(A, secondGroup, "app-2", topic)).isInstanceOf(KafkaException.class)
+                .hasMessageContaining("throttling quota has been exceeded");
+        assertThat(join(B, firstGroup, "app-1", topic)).containsExactly(new TopicPartition(topic, 0));
+
+        assertThat(AUDITED.events()).singleElement().satisfies(event -> {
+            assertThat(event.virtualCluster()).isEqualTo(A);
+            assertThat(event.clientId()).isEqualTo("app-2");
+            assertThat(event.api()).isEqualTo("JoinGroup");
+            assertThat(event.violation().rule()).isEqualTo("joinGroupsPerMinute");
+            assertThat(event.violation().action()).isEqualTo(PolicyAction.BLOCK);
+            assertThat(event.violation().message()).startsWith("JoinGroup rate above 2 requests per minute for "
+                    + "virtual cluster '" + A + "': refused, retry in ");
+        });
+    }
+
+    /** Joins {@code group} and polls until it has partitions (or 60 s); returns them. */
+    private Set<TopicPartition> join(String virtualCluster, String group, String clientId, String topic) {
+        KafkaConsumer<String, String> consumer = track(tenant(virtualCluster).consumer(group,
+                Map.of(ConsumerConfig.CLIENT_ID_CONFIG, clientId, ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic")));
+        consumer.subscribe(List.of(topic));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(200));
+        }
+        return consumer.assignment();
+    }
+
+    /**
+     * Commits an offset of {@code group} without joining it, which waits until the group's coordinator is ready: on a
+     * fresh cluster, JoinGroups are answered NOT_COORDINATOR for a while, and each of those retries counts.
+     */
+    private void loadCoordinator(String virtualCluster, String group, String topic) {
+        try (KafkaConsumer<String, String> consumer = tenant(virtualCluster).consumer(group,
+                Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "coordinator-loader"))) {
+            consumer.commitSync(Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(0)));
+        }
+    }
+
+    private void create(String virtualCluster, String topic) throws Exception {
+        tenant(virtualCluster).admin().createTopics(List.of(new NewTopic(topic, 1, (short) 3))).all()
+                .get(30, TimeUnit.SECONDS);
     }
 
     private RecordMetadata send(String virtualCluster, String topic, Map<String, Object> settings) throws Exception {
