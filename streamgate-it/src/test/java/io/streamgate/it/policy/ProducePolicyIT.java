@@ -12,21 +12,29 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.InvalidRequiredAcksException;
 import org.apache.kafka.common.errors.PolicyViolationException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.UnsupportedCompressionTypeException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static io.streamgate.it.Records.unique;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -114,6 +122,113 @@ class ProducePolicyIT {
         assertThat(violations("acks", "INFO")).isEqualTo(1.0);
     }
 
+    @Test
+    void refusesABatchAboveTheMaximumSizeWithMessageTooLargeAndAcceptsASmallOne() throws Exception {
+        install(Map.of("recordBatchSize", Map.of("max", 2048)));
+
+        assertThatThrownBy(() -> send(Map.of(), "x".repeat(10_000), List.of()))
+                .isInstanceOf(ExecutionException.class).cause()
+                .isInstanceOf(RecordTooLargeException.class)
+                .hasMessageMatching("record batch of \\d+ bytes is above the maximum of 2048 "
+                        + "\\(rule recordBatchSize, interceptor produce-guard\\)");
+        assertThat(send(Map.of(), "small", List.of()).offset()).isZero();
+
+        assertThat(AUDITED.events()).singleElement().satisfies(event -> {
+            assertThat(event.violation().rule()).isEqualTo("recordBatchSize");
+            assertThat(event.violation().action()).isEqualTo(PolicyAction.BLOCK);
+            assertThat(event.violation().topic()).isEqualTo(topic);
+            assertThat(Integer.parseInt(event.violation().value())).isGreaterThan(10_000);
+            assertThat(event.violation().message()).isEqualTo("record batch of " + event.violation().value()
+                    + " bytes is above the maximum of 2048 (rule recordBatchSize, interceptor produce-guard)");
+        });
+        assertThat(violations("recordBatchSize", "BLOCK")).isEqualTo(1.0);
+    }
+
+    @Test
+    void refusesARecordWithoutTheRequiredHeaderWithInvalidRecordAndAcceptsOneCarryingIt() throws Exception {
+        install(Map.of("headers", Map.of("required", List.of("trace-id"))));
+
+        assertThatThrownBy(() -> send(Map.of(), "untraced", List.of(new RecordHeader("other", new byte[] {1}))))
+                .isInstanceOf(ExecutionException.class).cause()
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessage("record 0 of a batch lacks the required header trace-id "
+                        + "(rule headers, interceptor produce-guard)");
+        assertThat(send(Map.of(), "traced", List.of(new RecordHeader("trace-id", "t-1".getBytes(UTF_8)))).offset())
+                .isZero();
+
+        assertThat(AUDITED.events()).singleElement().satisfies(event -> {
+            assertThat(event.violation().rule()).isEqualTo("headers");
+            assertThat(event.violation().action()).isEqualTo(PolicyAction.BLOCK);
+            assertThat(event.violation().topic()).isEqualTo(topic);
+            assertThat(event.violation().value()).isEqualTo("trace-id");
+        });
+    }
+
+    @Test
+    void findsTheRecordWithoutTheRequiredHeaderInsideACompressedBatchAndRefusesTheWholeBatch() {
+        install(Map.of("headers", Map.of("required", List.of("trace-id"))));
+        List<Header> traced = List.of(new RecordHeader("trace-id", "t-1".getBytes(UTF_8)));
+
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = GATEWAY.clients().producer(Map.of(
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4", ProducerConfig.LINGER_MS_CONFIG, 10_000))) {
+            sent.add(producer.send(new ProducerRecord<>(topic, null, "key", "traced", traced)));
+            sent.add(producer.send(new ProducerRecord<>(topic, null, "key", "untraced", List.of())));
+            producer.flush();
+        }
+
+        assertThat(sent).allSatisfy(future -> assertThatThrownBy(() -> future.get(30, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).cause()
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessage("record 1 of a batch lacks the required header trace-id "
+                        + "(rule headers, interceptor produce-guard)"));
+    }
+
+    @Test
+    void refusesRecordsProducedOutsideATransactionAndAcceptsTransactionalOnes() throws Exception {
+        install(Map.of("transactions", Map.of()));
+
+        assertThatThrownBy(() -> send(Map.of(ProducerConfig.CLIENT_ID_CONFIG, "no-tx"), "loose", List.of()))
+                .isInstanceOf(ExecutionException.class).cause()
+                .isInstanceOf(PolicyViolationException.class)
+                .hasMessage("records must be produced in a transaction (transactional.id set), this request has no "
+                        + "transactional id (rule transactions, interceptor produce-guard)");
+        try (KafkaProducer<String, String> producer = GATEWAY.clients().producer(
+                Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, unique("produce-policy-tx")))) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            RecordMetadata written = producer.send(new ProducerRecord<>(topic, "key", "in-tx")).get(30, TimeUnit.SECONDS);
+            producer.commitTransaction();
+            assertThat(written.offset()).isZero();
+        }
+
+        assertThat(AUDITED.events()).singleElement().satisfies(event -> {
+            assertThat(event.clientId()).isEqualTo("no-tx");
+            assertThat(event.violation().rule()).isEqualTo("transactions");
+            assertThat(event.violation().action()).isEqualTo(PolicyAction.BLOCK);
+            assertThat(event.violation().value()).isEqualTo("none");
+        });
+    }
+
+    @Test
+    void refusesAProduceVersionAboveTheMaximumWithUnsupportedVersion() throws Exception {
+        install(Map.of("apiVersion", Map.of("max", 8)));
+
+        assertThatThrownBy(() -> send(Map.of(), "too-new", List.of()))
+                .isInstanceOf(ExecutionException.class).cause()
+                .isInstanceOf(UnsupportedVersionException.class)
+                .hasMessageMatching("Produce version \\d+ is above the maximum of 8 "
+                        + "\\(rule apiVersion, interceptor produce-guard\\)");
+        assertThat(AUDITED.events()).singleElement().satisfies(event -> {
+            assertThat(event.violation().rule()).isEqualTo("apiVersion");
+            assertThat(Integer.parseInt(event.violation().value())).isGreaterThan(8);
+        });
+
+        install(Map.of("apiVersion", Map.of("min", 3)));
+        assertThat(send(Map.of(), "recent-enough", List.of()).offset()).isZero();
+        assertThat(AUDITED.events()).hasSize(1);
+    }
+
     private static void install(Map<String, Object> config) {
         Map<String, Object> scoped = new HashMap<>(config);
         scoped.put("topics", "produce-policy.*");
@@ -121,10 +236,14 @@ class ProducePolicyIT {
                 Scope.GLOBAL, scoped, null));
     }
 
-    private RecordMetadata send(Map<String, Object> settings) throws Exception {
+    private RecordMetadata send(Map<String, Object> settings, String value, List<Header> headers) throws Exception {
         try (KafkaProducer<String, String> producer = GATEWAY.clients().producer(settings)) {
-            return producer.send(new ProducerRecord<>(topic, "key", "value")).get(30, TimeUnit.SECONDS);
+            return producer.send(new ProducerRecord<>(topic, null, "key", value, headers)).get(30, TimeUnit.SECONDS);
         }
+    }
+
+    private RecordMetadata send(Map<String, Object> settings) throws Exception {
+        return send(settings, "value", List.of());
     }
 
     private static double violations(String rule, String action) {

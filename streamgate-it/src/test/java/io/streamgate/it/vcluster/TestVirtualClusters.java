@@ -23,23 +23,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * An in-memory {@link VirtualClusterDirectory} for tests that run the engine without the resource store (the store-backed
  * one is tested with the whole application).
  */
-final class TestVirtualClusters implements VirtualClusterDirectory {
+public final class TestVirtualClusters implements VirtualClusterDirectory {
 
     private final Map<String, VirtualCluster> clusters = new ConcurrentHashMap<>();
     private final List<AliasTopic> aliases = new CopyOnWriteArrayList<>();
     private final Map<String, List<AclBinding>> acls = new ConcurrentHashMap<>();
 
     /** A virtual cluster with the default prefix, no ACLs, writable. */
-    TestVirtualClusters add(String name) {
+    public TestVirtualClusters add(String name) {
         return add(new VirtualCluster(name, VirtualCluster.defaultPrefix(name), false, Set.of(), false));
     }
 
-    TestVirtualClusters add(VirtualCluster cluster) {
+    public TestVirtualClusters add(VirtualCluster cluster) {
         clusters.put(cluster.name(), cluster);
         return this;
     }
 
-    TestVirtualClusters alias(AliasTopic alias) {
+    public TestVirtualClusters alias(AliasTopic alias) {
         aliases.add(alias);
         return this;
     }
