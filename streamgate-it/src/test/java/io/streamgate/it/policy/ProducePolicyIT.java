@@ -8,6 +8,11 @@ import io.streamgate.it.ItCluster;
 import io.streamgate.it.Records;
 import io.streamgate.testing.junit.GatewayExtension;
 import io.streamgate.testing.junit.KafkaClusterExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -97,6 +102,45 @@ class ProducePolicyIT {
                         + "(rule compression, interceptor produce-guard)");
         assertThat(send(Map.of(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd")).offset()).isZero();
         assertThat(AUDITED.events()).extracting(event -> event.violation().value()).containsExactly("gzip");
+    }
+
+    /**
+     * Both topics have their one partition led by the same broker and the producer lingers, so both records travel in
+     * one Produce request: the gateway takes the refused partition out, sends the rest as a request of its own and
+     * answers with the broker's response plus the refusal.
+     */
+    @Test
+    void writesTheOtherTopicOfARequestWhoseCheckedTopicIsRefused() throws Exception {
+        String checked = unique("produce-policy-checked");
+        String unchecked = unique("unchecked");
+        List<Integer> replicas = KAFKA.cluster().nodeIds();
+        GATEWAY.clients().admin().createTopics(List.of(new NewTopic(checked, Map.of(0, replicas)),
+                new NewTopic(unchecked, Map.of(0, replicas)))).all().get(30, TimeUnit.SECONDS);
+        install(Map.of("idempotence", Map.of()));
+
+        try (KafkaProducer<String, String> producer = GATEWAY.clients().producer(Map.of(ProducerConfig.ACKS_CONFIG,
+                "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false, ProducerConfig.LINGER_MS_CONFIG, 1000,
+                ProducerConfig.RETRIES_CONFIG, 0))) {
+            producer.partitionsFor(checked);
+            producer.partitionsFor(unchecked);
+            double producesBefore = produceRequests();
+            Future<RecordMetadata> refused = producer.send(new ProducerRecord<>(checked, "key", "refused"));
+            Future<RecordMetadata> written = producer.send(new ProducerRecord<>(unchecked, "key", "written"));
+            producer.flush();
+            assertThat(produceRequests() - producesBefore).as("both records in one request").isEqualTo(1);
+
+            assertThat(written.get(30, TimeUnit.SECONDS).offset()).isZero();
+            assertThatThrownBy(() -> refused.get(30, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(PolicyViolationException.class)
+                    .hasMessageStartingWith("producer id -1: records must come from an idempotent producer");
+        }
+        try (Admin direct = Admin.create(Map.of("bootstrap.servers", KAFKA.cluster().bootstrapServers()))) {
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = direct.listOffsets(Map.of(
+                    new TopicPartition(checked, 0), OffsetSpec.latest(),
+                    new TopicPartition(unchecked, 0), OffsetSpec.latest())).all().get(30, TimeUnit.SECONDS);
+            assertThat(ends.get(new TopicPartition(unchecked, 0)).offset()).as("on Kafka").isEqualTo(1);
+            assertThat(ends.get(new TopicPartition(checked, 0)).offset()).as("on Kafka").isZero();
+        }
     }
 
     @Test
@@ -244,6 +288,11 @@ class ProducePolicyIT {
 
     private RecordMetadata send(Map<String, Object> settings) throws Exception {
         return send(settings, "value", List.of());
+    }
+
+    private static double produceRequests() {
+        Counter counter = GATEWAY.meters().find("streamgate.requests").tag("api", "Produce").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static double violations(String rule, String action) {
