@@ -12,6 +12,9 @@ final class CompletedOutcomes {
     static final CompletionStage<ResponseOutcome> FORWARD_RESPONSE =
             CompletableFuture.<ResponseOutcome>completedFuture(new ResponseOutcome.Forward(null)).minimalCompletionStage();
 
+    static final CompletionStage<ConnectionOutcome> ACCEPT_CONNECTION =
+            CompletableFuture.<ConnectionOutcome>completedFuture(new ConnectionOutcome.Accept(null)).minimalCompletionStage();
+
     private CompletedOutcomes() {
     }
 }
