@@ -8,12 +8,12 @@ import java.util.Collection;
 /**
  * Where an {@link Interceptor} declares the requests and responses it handles. Typed hooks receive the
  * decoded message of one API, e.g. {@code onRequest(ProduceRequestData.class, (context, produce) -> ...)};
- * generic hooks receive any message of the chosen APIs.
- *
- * A {@link ConnectionHook} decides about the connection as a whole (its client id, whether its requests pass).
+ * generic hooks receive any message of the chosen APIs. A {@link ConnectionHook} decides about the connection
+ * as a whole: the client id its requests carry, whether they pass.
  *
  * <p>An interceptor may register one request hook and one response hook per API, and one connection hook;
- * registering a second one for the same API, or a second connection hook, replaces the first. Only valid during {@link Interceptor#registerHooks(Hooks)}.
+ * registering a second one for the same API, or a second connection hook, replaces the first. Only valid during
+ * {@link Interceptor#registerHooks(Hooks)}.
  */
 public interface Hooks {
 

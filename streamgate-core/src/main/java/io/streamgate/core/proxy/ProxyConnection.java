@@ -458,8 +458,8 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
 
     /** Sends the frame's bytes upstream, with only the correlation id changed (and the client id, if hooks say so). */
     private void forward(ByteBuf clientFrame, InFlightRequest request, boolean expectsResponse) {
-        ByteBuf frame = request.chain.hasConnectionHooks()
-                ? connectionHooks.toBroker(client.alloc(), clientFrame, request.apiKey, request.apiVersion) : clientFrame;
+        ByteBuf frame = !request.chain.hasConnectionHooks() ? clientFrame
+                : connectionHooks.toBroker(client.alloc(), clientFrame, request.apiKey, request.apiVersion);
         int upstreamCorrelationId = nextUpstreamCorrelationId++;
         RequestFrames.setCorrelationId(frame, upstreamCorrelationId);
         if (expectsResponse) {

@@ -102,10 +102,11 @@ class ConnectionHooksIT {
                 .as("a later Accept's client id wins; one without a client id keeps it").isEqualTo("second-id");
         List<String> recorded = new ArrayList<>(TestPlugins.RECORDED);
         assertThat(recorded).as("every hook sees the client's own id, on the connection's first request")
-                .isNotEmpty().allSatisfy(call -> assertThat(call).endsWith(":own-id:ApiVersions"));
-        assertThat(Collections.frequency(recorded, "first:own-id:ApiVersions")).as("once per connection, each")
-                .isEqualTo(Collections.frequency(recorded, "second:own-id:ApiVersions"))
-                .isEqualTo(Collections.frequency(recorded, "third:own-id:ApiVersions"));
+                .isNotEmpty().allSatisfy(call -> assertThat(call).endsWith(":own-id:ApiVersions:ANONYMOUS"));
+        assertThat(Collections.frequency(recorded, "first:own-id:ApiVersions:ANONYMOUS"))
+                .as("once per connection, each")
+                .isEqualTo(Collections.frequency(recorded, "second:own-id:ApiVersions:ANONYMOUS"))
+                .isEqualTo(Collections.frequency(recorded, "third:own-id:ApiVersions:ANONYMOUS"));
     }
 
     @Test
@@ -150,8 +151,9 @@ class ConnectionHooksIT {
             exchange(raw, new MetadataRequestData(), (short) 12, "app-b");
         }
 
-        assertThat(TestPlugins.RECORDED).containsExactly("watcher:app-a:ApiVersions", "watcher:app-b:Metadata",
-                "watcher:app-b:Metadata", "another:app-b:Metadata");
+        assertThat(TestPlugins.RECORDED).containsExactly("watcher:app-a:ApiVersions:ANONYMOUS",
+                "watcher:app-b:Metadata:ANONYMOUS", "watcher:app-b:Metadata:ANONYMOUS",
+                "another:app-b:Metadata:ANONYMOUS");
     }
 
     private static void exchange(RawConnection raw, ApiMessage request, short version, String clientId)

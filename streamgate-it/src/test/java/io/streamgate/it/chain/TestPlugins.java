@@ -180,8 +180,8 @@ public final class TestPlugins {
     }
 
     /**
-     * A connection hook that records each call as {@code label:clientId:api} in {@link #RECORDED}, then, after
-     * {@code delayMs} if set, refuses the connection ({@code refuse}), or accepts it under {@code clientId} if set.
+     * A connection hook that records each call as {@code label:clientId:api:principal} in {@link #RECORDED}, then,
+     * after {@code delayMs} if set, refuses the connection ({@code refuse}), or accepts it under {@code clientId} if set.
      */
     public static final class ConnectionDecider extends Base {
         @Override
@@ -205,7 +205,8 @@ public final class TestPlugins {
                     : new ConnectionOutcome.Accept(config.string("clientId").orElse(null));
             long delayMs = config.number("delayMs").orElse(0L);
             return hooks -> hooks.onConnection(ctx -> {
-                RECORDED.add(label + ":" + ctx.connection().clientId() + ":" + ctx.apiKey().name);
+                RECORDED.add(label + ":" + ctx.connection().clientId() + ":" + ctx.apiKey().name + ":"
+                        + ctx.connection().principal());
                 CompletableFuture<ConnectionOutcome> decided = new CompletableFuture<>();
                 if (delayMs == 0) {
                     decided.complete(outcome);
