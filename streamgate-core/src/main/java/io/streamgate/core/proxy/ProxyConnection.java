@@ -357,16 +357,16 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         boolean[] running = {true};
         boolean[] finished = {false};
         connectionHooks.run(current, frame, apiKey, version, goesOn -> {
-            intercepting = false;
             finished[0] = true;
+            if (!goesOn || closed) { // still intercepting: what is held is released as the connection closes
+                frame.release();
+                return;
+            }
+            intercepting = false;
             if (!running[0]) {
                 resume(PAUSED_INTERCEPTING);
             }
-            if (goesOn && !closed) {
-                then.run();
-            } else {
-                frame.release();
-            }
+            then.run();
             if (!running[0]) { // decided later, asynchronously: pick up where reading stopped
                 processHeldRequests();
                 flushClient();
