@@ -14,6 +14,8 @@ import io.streamgate.it.chain.TestPlugins;
 import io.streamgate.testing.clients.KafkaClients;
 import io.streamgate.testing.junit.GatewayExtension;
 import io.streamgate.testing.junit.KafkaClusterExtension;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -121,6 +123,34 @@ class ClientAuthenticationIT {
         @AfterEach
         void removeInterceptors() {
             GATEWAY.gateway().interceptors().replaceAll(List.of());
+        }
+
+        @Test
+        void runsConnectionHooksOnceAuthenticatedAndRenamesTheClientAfterItsPrincipal() throws Exception {
+            GATEWAY.gateway().interceptors().put(new InterceptorDefinition("watcher", "test-connection-decider", 100,
+                    Scope.GLOBAL, Map.of("label", "watcher"), null));
+            GATEWAY.gateway().interceptors().put(new InterceptorDefinition("client-ids", "client-id-policy", 200,
+                    Scope.GLOBAL, Map.of("pattern", "app-.+", "action", "OVERRIDE", "override",
+                            "{{user}}-{{clientId}}"), null));
+            String topic = unique("renamed");
+            String group = unique("renamed");
+            try (KafkaClients direct = new KafkaClients(KAFKA.cluster().bootstrapServers());
+                 KafkaClients alice = new KafkaClients(GATEWAY.bootstrapServers(), sasl("PLAIN", "alice",
+                         ALICE_PASSWORD))) {
+                Records.createTopic(direct.admin(), topic, 1);
+                direct.producer().send(new ProducerRecord<>(topic, "k", "v")).get(30, TimeUnit.SECONDS);
+                KafkaConsumer<String, String> consumer = alice.consumer(group,
+                        Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "anything"));
+                consumer.subscribe(List.of(topic));
+                assertThat(consume(consumer, 1, Duration.ofSeconds(30))).hasSize(1);
+
+                assertThat(direct.admin().describeConsumerGroups(List.of(group)).describedGroups().get(group)
+                        .get(30, TimeUnit.SECONDS).members()).singleElement()
+                        .extracting(MemberDescription::clientId).isEqualTo("alice-anything");
+            }
+            // not before authentication (the client's first ApiVersions, its SASL requests), but on the ApiVersions
+            // the Java client sends again once authenticated
+            assertThat(TestPlugins.RECORDED).isNotEmpty().containsOnly("watcher:anything:ApiVersions:alice");
         }
 
         @Test

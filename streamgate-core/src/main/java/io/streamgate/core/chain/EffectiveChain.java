@@ -18,6 +18,8 @@ public final class EffectiveChain {
     private final List<InstalledInterceptor> ordered;
     private final InstalledInterceptor[][] requestStages;
     private final InstalledInterceptor[][] responseStages;
+    private final List<InstalledInterceptor> connectionStages;
+    private final boolean hasConnectionHooks;
 
     EffectiveChain(List<InstalledInterceptor> ordered) {
         this.ordered = List.copyOf(ordered);
@@ -31,6 +33,8 @@ public final class EffectiveChain {
             requestStages[apiKey.id] = stages(apiKey, true);
             responseStages[apiKey.id] = stages(apiKey, false);
         }
+        connectionStages = this.ordered.stream().filter(interceptor -> interceptor.connectionHook() != null).toList();
+        hasConnectionHooks = !connectionStages.isEmpty();
     }
 
     private InstalledInterceptor[] stages(ApiKeys apiKey, boolean requests) {
@@ -63,6 +67,16 @@ public final class EffectiveChain {
      */
     public InstalledInterceptor[] responseStages(ApiKeys apiKey) {
         return responseStages[apiKey.id];
+    }
+
+    /** Whether any interceptor of the chain has a connection hook: the one check a request pays when none has. */
+    public boolean hasConnectionHooks() {
+        return hasConnectionHooks;
+    }
+
+    /** The interceptors with a connection hook, in the order they run (ascending priority). */
+    public List<InstalledInterceptor> connectionStages() {
+        return connectionStages;
     }
 
     /** The position of {@code interceptor} in this chain, or -1. */

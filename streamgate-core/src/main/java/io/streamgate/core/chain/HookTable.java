@@ -1,6 +1,7 @@
 package io.streamgate.core.chain;
 
 import io.streamgate.api.ApiMessageTypes;
+import io.streamgate.api.ConnectionHook;
 import io.streamgate.api.Hooks;
 import io.streamgate.api.RequestHook;
 import io.streamgate.api.ResponseHook;
@@ -20,6 +21,7 @@ public final class HookTable implements Hooks {
 
     private final Map<ApiKeys, RequestHook<ApiMessage>> requestHooks = new EnumMap<>(ApiKeys.class);
     private final Map<ApiKeys, ResponseHook<ApiMessage>> responseHooks = new EnumMap<>(ApiKeys.class);
+    private ConnectionHook connectionHook;
     private boolean sealed;
 
     @Override
@@ -52,6 +54,15 @@ public final class HookTable implements Hooks {
         return this;
     }
 
+    @Override
+    public Hooks onConnection(ConnectionHook hook) {
+        if (sealed) {
+            throw new IllegalStateException("hooks can only be registered in Interceptor.registerHooks");
+        }
+        connectionHook = hook;
+        return this;
+    }
+
     private <H> void put(Map<ApiKeys, H> hooks, ApiKeys apiKey, H hook) {
         if (sealed) {
             throw new IllegalStateException("hooks can only be registered in Interceptor.registerHooks");
@@ -69,6 +80,11 @@ public final class HookTable implements Hooks {
 
     ResponseHook<ApiMessage> responseHook(ApiKeys apiKey) {
         return responseHooks.get(apiKey);
+    }
+
+    /** The connection hook, or null. */
+    ConnectionHook connectionHook() {
+        return connectionHook;
     }
 
     Set<ApiKeys> requestApis() {

@@ -1,5 +1,6 @@
 package io.streamgate.core.chain;
 
+import io.streamgate.api.ConnectionHook;
 import io.streamgate.api.Interceptor;
 import io.streamgate.api.RequestHook;
 import io.streamgate.api.ResponseHook;
@@ -36,6 +37,11 @@ public final class InstalledInterceptor {
 
     public ResponseHook<ApiMessage> responseHook(ApiKeys apiKey) {
         return hooks.responseHook(apiKey);
+    }
+
+    /** The hook deciding about whole connections, or null when the interceptor has none. */
+    public ConnectionHook connectionHook() {
+        return hooks.connectionHook();
     }
 
     HookTable hooks() {

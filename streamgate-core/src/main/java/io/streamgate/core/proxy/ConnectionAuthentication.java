@@ -163,6 +163,11 @@ final class ConnectionAuthentication {
                 .setAuthBytes(new byte[0]), false, refused.delayMillis(), true);
     }
 
+    /** Whether the connection is who it will be: authenticated, or on a listener that does not authenticate. */
+    boolean identified() {
+        return !authenticator.required() || authenticator.authenticated();
+    }
+
     /** Whether this connection's SASL exchange goes to the broker (delegated authentication). */
     boolean relaysToBroker() {
         return authenticator.required() && listener.config().mode() == AuthenticationMode.DELEGATED;

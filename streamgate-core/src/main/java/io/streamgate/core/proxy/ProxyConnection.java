@@ -107,6 +107,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     private Channel upstream;
     private ClientConnectionInfo info;
     private ConnectionAuthentication authentication;
+    private ConnectionAdmission connectionHooks;
     private final OwnRequests ownRequests;
     private EffectiveChain chain = EffectiveChain.EMPTY;
     private int chainVersion = -1;
@@ -186,6 +187,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         ListenerAuthentication listenerAuthentication = services.authentication(listener);
         authentication = new ConnectionAuthentication(listenerAuthentication, info);
         authentication.start(client, client::close);
+        connectionHooks = new ConnectionAdmission(this, authentication);
         services.register(this);
         metrics.connectionOpened();
         if (!listener.identifiesClients()) {
@@ -307,6 +309,23 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         EffectiveChain current = currentChain();
+        if (current.hasConnectionHooks() && connectionHooks.mustRun(current, frame, apiKey, version)) {
+            boolean expects = expectsResponse;
+            admitThen(current, frame, apiKey, version,
+                    () -> toChain(frame, apiKey, version, correlationId, now, expects, current));
+            return;
+        }
+        toChain(frame, apiKey, version, correlationId, now, expectsResponse, current);
+    }
+
+    /** Takes a request admitted by authentication (and the connection hooks) through the chain, or past it. */
+    private void toChain(ByteBuf frame, ApiKeys apiKey, short version, int correlationId, long now,
+                         boolean expectsResponse, EffectiveChain current) {
+        if (current.hasConnectionHooks() && connectionHooks.refuses(apiKey)) {
+            refuseForConnection(frame, new InFlightRequest(apiKey, version, correlationId,
+                    ResponseHandling.of(apiKey, version), now, current), expectsResponse);
+            return;
+        }
         Tenant tenant = null;
         if (info.identity().virtualCluster().isPresent() && !ApiMappers.passesUnmapped(apiKey)) {
             tenant = currentTenant();
@@ -327,6 +346,56 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         intercept(frame, request, stages, expectsResponse, tenant);
+    }
+
+    /**
+     * Runs the connection hooks for the request in {@code frame}, holding the requests after it meanwhile, then
+     * {@code then} unless they closed the connection.
+     */
+    private void admitThen(EffectiveChain current, ByteBuf frame, ApiKeys apiKey, short version, Runnable then) {
+        intercepting = true;
+        boolean[] running = {true};
+        boolean[] finished = {false};
+        connectionHooks.run(current, frame, apiKey, version, goesOn -> {
+            finished[0] = true;
+            if (!goesOn || closed) { // still intercepting: what is held is released as the connection closes
+                frame.release();
+                return;
+            }
+            intercepting = false;
+            if (!running[0]) {
+                resume(PAUSED_INTERCEPTING);
+            }
+            then.run();
+            if (!running[0]) { // decided later, asynchronously: pick up where reading stopped
+                processHeldRequests();
+                flushClient();
+            }
+        });
+        running[0] = false;
+        if (!finished[0]) {
+            pause(PAUSED_INTERCEPTING); // a hook is working asynchronously: later requests wait for it
+        }
+    }
+
+    /** Answers a request of a connection its connection hooks refused, as a request hook's Fail would be. */
+    private void refuseForConnection(ByteBuf frame, InFlightRequest request, boolean expectsResponse) {
+        ApiMessage answer;
+        try {
+            answer = connectionHooks.refusalOf(request.apiKey, request.apiVersion,
+                    KafkaMessageCodec.decodeRequest(frame, request.apiKey, request.apiVersion).body());
+        } catch (RuntimeException e) {
+            protocolError(frame, "malformed " + request.apiKey.name + " v" + request.apiVersion + " request ("
+                    + e.getMessage() + ")");
+            return;
+        }
+        frame.release();
+        metrics.interceptorRefused(connectionHooks.refusedBy().name());
+        if (expectsResponse) {
+            request.responseLimit = 0; // no interceptor saw the request, none sees its answer
+            owe(request);
+            respond(request, request.apiVersion, answer, null, null);
+        }
     }
 
     /**
@@ -387,8 +456,10 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         return chain;
     }
 
-    /** Sends the frame's bytes upstream, with only the correlation id changed. */
-    private void forward(ByteBuf frame, InFlightRequest request, boolean expectsResponse) {
+    /** Sends the frame's bytes upstream, with only the correlation id changed (and the client id, if hooks say so). */
+    private void forward(ByteBuf clientFrame, InFlightRequest request, boolean expectsResponse) {
+        ByteBuf frame = !request.chain.hasConnectionHooks() ? clientFrame
+                : connectionHooks.toBroker(client.alloc(), clientFrame, request.apiKey, request.apiVersion);
         int upstreamCorrelationId = nextUpstreamCorrelationId++;
         RequestFrames.setCorrelationId(frame, upstreamCorrelationId);
         if (expectsResponse) {
@@ -516,6 +587,9 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         if (result instanceof RequestInterception.Result.Forwarded forwarded) {
             int upstreamCorrelationId = nextUpstreamCorrelationId++;
             header.setCorrelationId(upstreamCorrelationId);
+            if (request.chain.hasConnectionHooks()) {
+                connectionHooks.toBroker(header);
+            }
             ByteBuf encoded = KafkaMessageCodec.encodeRequest(client.alloc(), header, forwarded.body());
             if (expectsResponse) {
                 await(request, upstreamCorrelationId);

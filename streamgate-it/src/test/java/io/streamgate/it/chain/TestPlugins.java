@@ -1,5 +1,6 @@
 package io.streamgate.it.chain;
 
+import io.streamgate.api.ConnectionOutcome;
 import io.streamgate.api.Interceptor;
 import io.streamgate.api.InterceptorContext;
 import io.streamgate.api.InterceptorPlugin;
@@ -175,6 +176,45 @@ public final class TestPlugins {
             CompletableFuture<RequestOutcome> outcome = new CompletableFuture<>();
             ctx.schedule(delay, () -> outcome.complete(new RequestOutcome.Forward(null)));
             return outcome;
+        }
+    }
+
+    /**
+     * A connection hook that records each call as {@code label:clientId:api:principal} in {@link #RECORDED}, then,
+     * after {@code delayMs} if set, refuses the connection ({@code refuse}), or accepts it under {@code clientId} if set.
+     */
+    public static final class ConnectionDecider extends Base {
+        @Override
+        public String id() {
+            return "test-connection-decider";
+        }
+
+        @Override
+        public String configSchema() {
+            return """
+                    {"type": "object", "properties": {"label": {"type": "string"}, "clientId": {"type": "string"},
+                     "delayMs": {"type": "integer", "minimum": 0}, "refuse": {"type": "boolean"}},
+                     "required": ["label"], "additionalProperties": false}""";
+        }
+
+        @Override
+        public Interceptor create(PluginConfig config, PluginContext context) {
+            String label = config.string("label").orElseThrow();
+            ConnectionOutcome outcome = config.bool("refuse").orElse(false)
+                    ? new ConnectionOutcome.Refuse(Errors.POLICY_VIOLATION, label + " refuses this connection")
+                    : new ConnectionOutcome.Accept(config.string("clientId").orElse(null));
+            long delayMs = config.number("delayMs").orElse(0L);
+            return hooks -> hooks.onConnection(ctx -> {
+                RECORDED.add(label + ":" + ctx.connection().clientId() + ":" + ctx.apiKey().name + ":"
+                        + ctx.connection().principal());
+                CompletableFuture<ConnectionOutcome> decided = new CompletableFuture<>();
+                if (delayMs == 0) {
+                    decided.complete(outcome);
+                } else {
+                    ctx.schedule(Duration.ofMillis(delayMs), () -> decided.complete(outcome));
+                }
+                return decided;
+            });
         }
     }
 

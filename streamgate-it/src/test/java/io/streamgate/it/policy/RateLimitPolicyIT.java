@@ -15,13 +15,29 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.requests.ApiVersionsRequest;
+import org.apache.kafka.common.requests.RequestHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.streamgate.it.Records.unique;
@@ -117,6 +133,88 @@ class RateLimitPolicyIT {
             assertThat(event.violation().message()).startsWith("OffsetCommit rate above 2 requests per minute for"
                     + " principal 'ANONYMOUS': refused, retry in ");
         });
+    }
+
+    @Test
+    void delaysConnectionsOverTheConnectionRateLikeABrokersConnectionQuota() throws Exception {
+        String clientId = unique("connector");
+        GATEWAY.gateway().interceptors().put(new InterceptorDefinition("connection-quota", "rate-limit-policy", 10,
+                Scope.GLOBAL, Map.of("key", "clientId", "connectionsPerSecond", 2), Duration.ofSeconds(30)));
+        int connections = 8;
+
+        long started = System.nanoTime();
+        List<Boolean> answered = openAtOnce(connections, clientId);
+        double elapsedSeconds = (System.nanoTime() - started) / 1e9;
+
+        assertThat(answered).containsOnly(true);
+        // a burst of 2 at once, then 2 per second: the last one waits (8 - 2) / 2 = 3 s, however slow the machine
+        assertThat(elapsedSeconds).isGreaterThan(2.5);
+        assertThat(AUDIT.events()).isNotEmpty().hasSizeLessThanOrEqualTo(connections - 2).allSatisfy(event -> {
+            assertThat(event.clientId()).isEqualTo(clientId);
+            assertThat(event.violation().rule()).isEqualTo("connectionsPerSecond");
+            assertThat(event.violation().action()).isEqualTo(PolicyAction.THROTTLE);
+            assertThat(event.violation().message()).startsWith("connection rate above 2 connections per second for"
+                    + " client id '" + clientId + "': accepted after ");
+        });
+    }
+
+    @Test
+    void closesConnectionsOverTheConnectionRateWhenConfiguredToBlock() throws Exception {
+        String clientId = unique("connector");
+        GATEWAY.gateway().interceptors().put(new InterceptorDefinition("connection-quota", "rate-limit-policy", 10,
+                Scope.GLOBAL, Map.of("key", "clientId", "connectionsPerSecond", 2, "connectionAction", "BLOCK"),
+                null));
+
+        List<Boolean> answered = openAtOnce(8, clientId);
+
+        // the burst is served; unless opening 8 connections took seconds, the rest are closed
+        assertThat(answered).contains(true, false);
+        long refused = answered.stream().filter(served -> !served).count();
+        assertThat(AUDIT.events()).hasSize((int) refused).allSatisfy(event -> {
+            assertThat(event.violation().rule()).isEqualTo("connectionsPerSecond");
+            assertThat(event.violation().action()).isEqualTo(PolicyAction.BLOCK);
+            assertThat(event.violation().message()).startsWith("connection rate above 2 connections per second for"
+                    + " client id '" + clientId + "': closed, retry in ");
+        });
+    }
+
+    /**
+     * Opens {@code count} connections to the gateway at once, each sending an ApiVersions request with
+     * {@code clientId}; says for each whether it was answered (false: closed).
+     */
+    private static List<Boolean> openAtOnce(int count, String clientId) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<Boolean>> connections = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                connections.add(threads.submit(() -> answersApiVersions(clientId)));
+            }
+            List<Boolean> answered = new ArrayList<>();
+            for (Future<Boolean> connection : connections) {
+                answered.add(connection.get(60, TimeUnit.SECONDS));
+            }
+            return answered;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static boolean answersApiVersions(String clientId) throws IOException {
+        String[] bootstrap = GATEWAY.bootstrapServers().split(",")[0].split(":");
+        ByteBuffer request = new ApiVersionsRequest.Builder().build((short) 3)
+                .serializeWithHeader(new RequestHeader(ApiKeys.API_VERSIONS, (short) 3, clientId, 1));
+        try (Socket socket = new Socket(bootstrap[0], Integer.parseInt(bootstrap[1]))) {
+            socket.setSoTimeout(30_000);
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            out.writeInt(request.remaining());
+            out.write(request.array(), request.arrayOffset() + request.position(), request.remaining());
+            out.flush();
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            in.readFully(new byte[in.readInt()]);
+            return true;
+        } catch (EOFException | SocketException closed) {
+            return false;
+        }
     }
 
     private static double metric(Map<org.apache.kafka.common.MetricName, ? extends Metric> metrics, String name) {

@@ -21,6 +21,7 @@ public final class FakeConnection implements ConnectionInfo {
     private String principal = ANONYMOUS;
     private String clientId = "test-client";
     private String virtualCluster;
+    private String serviceAccount;
     private InetSocketAddress clientAddress = new InetSocketAddress("192.0.2.7", 51234);
     private final Map<String, Object> attributes = new HashMap<>();
 
@@ -36,6 +37,11 @@ public final class FakeConnection implements ConnectionInfo {
 
     public FakeConnection virtualCluster(String virtualCluster) {
         this.virtualCluster = virtualCluster;
+        return this;
+    }
+
+    public FakeConnection serviceAccount(String serviceAccount) {
+        this.serviceAccount = serviceAccount;
         return this;
     }
 
@@ -71,7 +77,7 @@ public final class FakeConnection implements ConnectionInfo {
 
     @Override
     public Optional<String> serviceAccount() {
-        return Optional.empty();
+        return Optional.ofNullable(serviceAccount);
     }
 
     @Override

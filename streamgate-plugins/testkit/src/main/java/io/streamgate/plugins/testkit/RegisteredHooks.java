@@ -1,6 +1,8 @@
 package io.streamgate.plugins.testkit;
 
 import io.streamgate.api.ApiMessageTypes;
+import io.streamgate.api.ConnectionHook;
+import io.streamgate.api.ConnectionOutcome;
 import io.streamgate.api.Hooks;
 import io.streamgate.api.Interceptor;
 import io.streamgate.api.InterceptorContext;
@@ -25,12 +27,14 @@ import java.util.concurrent.CompletionStage;
  * an earlier one, and hooks can be registered only during {@link Interceptor#registerHooks(Hooks)}, that is
  * within {@link #of(Interceptor)}. {@link #request} and {@link #response} pick the hook by the context's
  * {@link InterceptorContext#apiKey() API}, run it on the calling thread and wait for its outcome; a message
- * that does not belong to that API, or an API without a hook, fails the test.
+ * that does not belong to that API, or an API without a hook, fails the test. {@link #connection} runs the
+ * connection hook the same way (its context's API is that of the request that would trigger it).
  */
 public final class RegisteredHooks implements Hooks {
 
     private final Map<ApiKeys, RequestHook<ApiMessage>> requestHooks = new EnumMap<>(ApiKeys.class);
     private final Map<ApiKeys, ResponseHook<ApiMessage>> responseHooks = new EnumMap<>(ApiKeys.class);
+    private ConnectionHook connectionHook;
     private boolean sealed;
 
     private RegisteredHooks() {
@@ -74,6 +78,15 @@ public final class RegisteredHooks implements Hooks {
         return this;
     }
 
+    @Override
+    public Hooks onConnection(ConnectionHook hook) {
+        if (sealed) {
+            throw new IllegalStateException("hooks can only be registered in Interceptor.registerHooks");
+        }
+        connectionHook = hook;
+        return this;
+    }
+
     private <H> void put(Map<ApiKeys, H> hooks, ApiKeys apiKey, H hook) {
         if (sealed) {
             throw new IllegalStateException("hooks can only be registered in Interceptor.registerHooks");
@@ -99,6 +112,19 @@ public final class RegisteredHooks implements Hooks {
     /** Whether responses of the API of {@code type}, e.g. {@code FetchResponseData.class}, have a hook. */
     public boolean handlesResponse(Class<? extends ApiMessage> type) {
         return ApiMessageTypes.ofResponse(type).map(responseHooks::containsKey).orElse(false);
+    }
+
+    /** Whether the interceptor has a connection hook. */
+    public boolean handlesConnections() {
+        return connectionHook != null;
+    }
+
+    /** Runs the connection hook with {@code context} and waits for its outcome. */
+    public ConnectionOutcome connection(InterceptorContext context) {
+        if (connectionHook == null) {
+            throw new AssertionError("no connection hook");
+        }
+        return join(connectionHook.onConnection(context));
     }
 
     /** Runs the request hook for {@code context}'s API on {@code request} and waits for its outcome. */

@@ -1,5 +1,6 @@
 package io.streamgate.plugins.testkit;
 
+import io.streamgate.api.ConnectionOutcome;
 import io.streamgate.api.Hooks;
 import io.streamgate.api.Interceptor;
 import io.streamgate.api.RequestOutcome;
@@ -47,6 +48,21 @@ class RegisteredHooksTest {
         assertThat(hooks.requestApis()).containsExactlyInAnyOrder(ApiKeys.CREATE_TOPICS, ApiKeys.DELETE_TOPICS);
         assertThat(hooks.request(new FakeInterceptorContext(ApiKeys.DELETE_TOPICS, 6), new DeleteTopicsRequestData()))
                 .isEqualTo(new RequestOutcome.Close("DeleteTopics"));
+    }
+
+    @Test
+    void callsTheConnectionHookWithTheContextOfTheTriggeringRequest() {
+        RegisteredHooks hooks = RegisteredHooks.of(registering -> registering.onConnection(context ->
+                ConnectionOutcome.accept(context.connection().clientId() + "-" + context.apiKey().name)));
+
+        assertThat(hooks.handlesConnections()).isTrue();
+        assertThat(hooks.requestApis()).isEmpty();
+        assertThat(hooks.connection(new FakeInterceptorContext(ApiKeys.API_VERSIONS, 3)))
+                .isEqualTo(new ConnectionOutcome.Accept("test-client-ApiVersions"));
+        assertThatThrownBy(() -> RegisteredHooks.of(registering -> registering.onRequests(List.of(ApiKeys.PRODUCE),
+                (context, request) -> RequestOutcome.forward())).connection(
+                new FakeInterceptorContext(ApiKeys.PRODUCE, 11))).isInstanceOf(AssertionError.class)
+                .hasMessage("no connection hook");
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code client-id-policy}: client ids must match a naming convention. Configuration: {@code pattern} (required),
- * {@code action} (BLOCK or INFO).
+ * {@code action} (BLOCK, INFO or OVERRIDE), {@code override} (the {@link ClientIdTemplate} of OVERRIDE, required with
+ * it and only with it).
  */
 public final class ClientIdPolicyPlugin implements InterceptorPlugin {
 
@@ -33,7 +34,7 @@ public final class ClientIdPolicyPlugin implements InterceptorPlugin {
     @Override
     public String description() {
         return "Requires client ids (client.id) to match a naming convention, so that every application can be told "
-                + "apart in quotas, logs and metrics; blocks or reports the others.";
+                + "apart in quotas, logs and metrics; blocks, reports or renames the others.";
     }
 
     @Override
@@ -45,7 +46,16 @@ public final class ClientIdPolicyPlugin implements InterceptorPlugin {
     public Interceptor create(PluginConfig config, PluginContext context) {
         Pattern pattern = config.pattern("pattern").orElseThrow(() ->
                 new InvalidConfigException("pattern", "is required"));
-        return new ClientIdPolicyInterceptor(pattern,
-                RuleAction.of(config, "action", Set.of(PolicyAction.BLOCK, PolicyAction.INFO)));
+        PolicyAction action = RuleAction.of(config, "action",
+                Set.of(PolicyAction.BLOCK, PolicyAction.INFO, PolicyAction.OVERRIDE));
+        ClientIdTemplate override = config.string("override").map(template ->
+                ClientIdTemplate.parse("override", template)).orElse(null);
+        if (action == PolicyAction.OVERRIDE && override == null) {
+            throw new InvalidConfigException("override", "is required with action OVERRIDE");
+        }
+        if (action != PolicyAction.OVERRIDE && override != null) {
+            throw new InvalidConfigException("override", "only applies to action OVERRIDE, not " + action);
+        }
+        return new ClientIdPolicyInterceptor(pattern, action, override);
     }
 }

@@ -52,19 +52,21 @@ final class RateLimitInterceptor implements Interceptor {
     private final Quota joinGroups;
     private final Quota offsetCommits;
     private final PolicyAction groupAction;
+    private final ConnectionRateLimit connections;
     private final LongSupplier nanoClock;
     /** Where a connection keeps the time its throttled requests wait for; one per interceptor instance. */
     private final String mutedUntil = RateLimitPlugin.ID + ".mutedUntil." + INSTANCES.incrementAndGet();
 
-    /** Each quota is null when its limit is not configured. */
+    /** Each quota, and {@code connections}, is null when its limit is not configured. */
     RateLimitInterceptor(QuotaKey key, Quota produce, Quota fetch, Quota joinGroups, Quota offsetCommits,
-                         PolicyAction groupAction, LongSupplier nanoClock) {
+                         PolicyAction groupAction, ConnectionRateLimit connections, LongSupplier nanoClock) {
         this.key = key;
         this.produce = produce;
         this.fetch = fetch;
         this.joinGroups = joinGroups;
         this.offsetCommits = offsetCommits;
         this.groupAction = groupAction;
+        this.connections = connections;
         this.nanoClock = nanoClock;
     }
 
@@ -89,6 +91,9 @@ final class RateLimitInterceptor implements Interceptor {
             hooks.onRequest(OffsetCommitRequestData.class, (context, request) ->
                     afterMute(context, () -> onGroupRequest(context, offsetCommits, "OffsetCommit")));
             hooks.onResponse(OffsetCommitResponseData.class, this::throttleIfDue);
+        }
+        if (connections != null) {
+            hooks.onConnection(connections);
         }
     }
 

@@ -11,9 +11,9 @@ import io.streamgate.plugins.policy.SchemaResource;
 import java.util.function.LongSupplier;
 
 /**
- * {@code rate-limit-policy}: produce and fetch bytes per second, JoinGroup and OffsetCommit requests per minute, per
- * principal, client id or virtual cluster, enforced with the protocol's throttle time. Limits are per gateway
- * instance.
+ * {@code rate-limit-policy}: produce and fetch bytes per second, JoinGroup and OffsetCommit requests per minute, new
+ * connections per second, per principal, client id or virtual cluster, enforced with the protocol's throttle time (or,
+ * for connections, by delaying them). Limits are per gateway instance.
  */
 public final class RateLimitPlugin implements InterceptorPlugin {
 
@@ -31,8 +31,9 @@ public final class RateLimitPlugin implements InterceptorPlugin {
 
     @Override
     public String description() {
-        return "Limits produce and fetch bytes per second and JoinGroup and OffsetCommit requests per minute, per "
-                + "principal, client id or virtual cluster, slowing clients down with the protocol's throttle time.";
+        return "Limits produce and fetch bytes per second, JoinGroup and OffsetCommit requests per minute and new "
+                + "connections per second, per principal, client id or virtual cluster, slowing clients down with the "
+                + "protocol's throttle time.";
     }
 
     @Override
@@ -51,11 +52,15 @@ public final class RateLimitPlugin implements InterceptorPlugin {
         Quota fetch = quota(config, "fetchBytesPerSecond", "bytes per second", 1, nanoClock);
         Quota joinGroups = quota(config, "joinGroupsPerMinute", "requests per minute", 60, nanoClock);
         Quota offsetCommits = quota(config, "offsetCommitsPerMinute", "requests per minute", 60, nanoClock);
-        if (produce == null && fetch == null && joinGroups == null && offsetCommits == null) {
+        Quota connections = quota(config, "connectionsPerSecond", "connections per second", 1, nanoClock);
+        if (produce == null && fetch == null && joinGroups == null && offsetCommits == null && connections == null) {
             throw new InvalidConfigException("produceBytesPerSecond", "set at least one limit");
         }
-        return new RateLimitInterceptor(QuotaKey.fromConfig(config.string("key", "principal")), produce, fetch,
-                joinGroups, offsetCommits, PolicyAction.valueOf(config.string("groupAction", "THROTTLE")), nanoClock);
+        QuotaKey key = QuotaKey.fromConfig(config.string("key", "principal"));
+        return new RateLimitInterceptor(key, produce, fetch, joinGroups, offsetCommits,
+                PolicyAction.valueOf(config.string("groupAction", "THROTTLE")), connections == null ? null
+                        : new ConnectionRateLimit(key, connections,
+                                PolicyAction.valueOf(config.string("connectionAction", "THROTTLE"))), nanoClock);
     }
 
     private static Quota quota(PluginConfig config, String field, String unit, int periodSeconds, LongSupplier clock) {

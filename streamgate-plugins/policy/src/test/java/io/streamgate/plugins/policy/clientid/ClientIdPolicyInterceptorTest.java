@@ -1,20 +1,18 @@
 package io.streamgate.plugins.policy.clientid;
 
+import io.streamgate.api.ConnectionOutcome;
 import io.streamgate.api.PluginConfig;
 import io.streamgate.api.PolicyAction;
 import io.streamgate.api.PolicyViolation;
-import io.streamgate.api.RequestOutcome;
 import io.streamgate.plugins.testkit.FakeConnection;
 import io.streamgate.plugins.testkit.FakeInterceptorContext;
 import io.streamgate.plugins.testkit.FakePluginContext;
 import io.streamgate.plugins.testkit.RegisteredHooks;
-import org.apache.kafka.common.message.CreateTopicsRequestData;
-import org.apache.kafka.common.message.FetchRequestData;
-import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetSocketAddress;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,27 +22,26 @@ class ClientIdPolicyInterceptorTest {
     private static final Map<String, Object> CONVENTION = Map.of("pattern", "[a-z]+-(producer|consumer)-.+");
 
     @Test
-    void refusesEveryRequestOfAClientIdThatDoesNotMatchWithPolicyViolation() {
+    void refusesTheConnectionOfAClientIdThatDoesNotMatchWithPolicyViolation() {
         FakeConnection connection = new FakeConnection().clientId("producer-1");
-        FakeInterceptorContext context = new FakeInterceptorContext(ApiKeys.PRODUCE, (short) 11, connection)
+        FakeInterceptorContext context = new FakeInterceptorContext(ApiKeys.API_VERSIONS, (short) 3, connection)
                 .interceptorName("client-ids");
 
-        RequestOutcome outcome = hooks(CONVENTION).request(context, new ProduceRequestData());
+        ConnectionOutcome outcome = hooks(CONVENTION).connection(context);
 
         String message = "client id 'producer-1' does not match [a-z]+-(producer|consumer)-.+ (rule clientId, "
                 + "interceptor client-ids)";
-        assertThat(outcome).isEqualTo(new RequestOutcome.Fail(Errors.POLICY_VIOLATION, message));
+        assertThat(outcome).isEqualTo(new ConnectionOutcome.Refuse(Errors.POLICY_VIOLATION, message));
         assertThat(context.violations()).containsExactly(
                 new PolicyViolation("clientId", PolicyAction.BLOCK, null, "producer-1", message));
     }
 
     @Test
-    void forwardsTheRequestsOfAClientIdThatMatches() {
+    void acceptsTheConnectionOfAClientIdThatMatches() {
         FakeConnection connection = new FakeConnection().clientId("billing-producer-1");
-        FakeInterceptorContext context = new FakeInterceptorContext(ApiKeys.FETCH, (short) 12, connection);
+        FakeInterceptorContext context = new FakeInterceptorContext(ApiKeys.API_VERSIONS, (short) 3, connection);
 
-        assertThat(hooks(CONVENTION).request(context, new FetchRequestData()))
-                .isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(hooks(CONVENTION).connection(context)).isEqualTo(new ConnectionOutcome.Accept(null));
         assertThat(context.violations()).isEmpty();
     }
 
@@ -52,37 +49,87 @@ class ClientIdPolicyInterceptorTest {
     void treatsAnAbsentClientIdAsEmpty() {
         FakeConnection connection = new FakeConnection().clientId("");
 
-        assertThat(hooks(CONVENTION).request(new FakeInterceptorContext(ApiKeys.CREATE_TOPICS, (short) 7, connection),
-                new CreateTopicsRequestData())).isInstanceOfSatisfying(RequestOutcome.Fail.class,
-                        fail -> assertThat(fail.message()).startsWith("client id '' does not match"));
+        assertThat(hooks(CONVENTION).connection(new FakeInterceptorContext(ApiKeys.API_VERSIONS, (short) 3,
+                connection))).isInstanceOfSatisfying(ConnectionOutcome.Refuse.class,
+                        refuse -> assertThat(refuse.message()).startsWith("client id '' does not match"));
     }
 
     @Test
-    void letsTheConnectionSetupApisThroughSoThatTheClientLearnsWhyFromItsFirstRealRequest() {
+    void decidesPerConnectionSoThatNoRequestIsDecodedForIt() {
         RegisteredHooks hooks = hooks(CONVENTION);
 
-        assertThat(hooks.requestApis()).doesNotContain(ApiKeys.API_VERSIONS, ApiKeys.SASL_HANDSHAKE,
-                ApiKeys.SASL_AUTHENTICATE, ApiKeys.METADATA);
-        assertThat(hooks.requestApis()).contains(ApiKeys.PRODUCE, ApiKeys.FETCH, ApiKeys.FIND_COORDINATOR,
-                ApiKeys.CREATE_TOPICS, ApiKeys.INIT_PRODUCER_ID, ApiKeys.DESCRIBE_CLUSTER);
+        assertThat(hooks.handlesConnections()).isTrue();
+        assertThat(hooks.requestApis()).isEmpty();
+        assertThat(hooks.responseApis()).isEmpty();
     }
 
     @Test
-    void reportsOncePerConnectionAndClientIdRatherThanOncePerRequest() {
+    void letsAClientIdThatDoesNotMatchThroughAndReportsItWithInfo() {
+        FakeConnection connection = new FakeConnection().clientId("rogue");
+        FakeInterceptorContext context = new FakeInterceptorContext(ApiKeys.METADATA, (short) 12, connection);
+
+        assertThat(hooks(Map.of("pattern", "app-.*", "action", "INFO")).connection(context))
+                .isEqualTo(new ConnectionOutcome.Accept(null));
+        assertThat(context.violations()).singleElement().satisfies(violation -> {
+            assertThat(violation.action()).isEqualTo(PolicyAction.INFO);
+            assertThat(violation.value()).isEqualTo("rogue");
+        });
+    }
+
+    @Test
+    void replacesAClientIdThatDoesNotMatchWithTheOverrideTemplate() {
+        FakeConnection connection = new FakeConnection().clientId("anything").principal("alice")
+                .serviceAccount("billing").virtualCluster("payments")
+                .clientAddress(new InetSocketAddress("10.1.2.3", 40000));
+        FakeInterceptorContext context = new FakeInterceptorContext(ApiKeys.API_VERSIONS, (short) 3, connection)
+                .interceptorName("client-ids");
+
+        ConnectionOutcome outcome = hooks(Map.of("pattern", "app-.*", "action", "OVERRIDE", "override",
+                "{{user}}-{{clientId}}@{{clientIp}}/{{listener}}/{{serviceAccount}}/{{ virtualCluster }}"))
+                .connection(context);
+
+        String renamed = "alice-anything@10.1.2.3/plain/billing/payments";
+        assertThat(outcome).isEqualTo(new ConnectionOutcome.Accept(renamed));
+        assertThat(context.violations()).containsExactly(new PolicyViolation("clientId", PolicyAction.OVERRIDE, null,
+                "anything", "client id 'anything' does not match app-.*: replaced with '" + renamed
+                        + "' (rule clientId, interceptor client-ids)"));
+    }
+
+    @Test
+    void expandsAbsentConnectionDetailsToTheEmptyString() {
+        FakeConnection connection = new FakeConnection().clientId("");
+
+        assertThat(hooks(Map.of("pattern", "app-.*", "action", "OVERRIDE", "override",
+                "team-{{clientId}}-{{serviceAccount}}-{{virtualCluster}}")).connection(
+                new FakeInterceptorContext(ApiKeys.API_VERSIONS, (short) 3, connection)))
+                .isEqualTo(new ConnectionOutcome.Accept("team---"));
+    }
+
+    @Test
+    void leavesAMatchingClientIdAloneWithOverride() {
+        FakeConnection connection = new FakeConnection().clientId("app-1");
+        FakeInterceptorContext context = new FakeInterceptorContext(ApiKeys.API_VERSIONS, (short) 3, connection);
+
+        assertThat(hooks(Map.of("pattern", "app-.*", "action", "OVERRIDE", "override", "team-{{clientId}}"))
+                .connection(context)).isEqualTo(new ConnectionOutcome.Accept(null));
+        assertThat(context.violations()).isEmpty();
+    }
+
+    @Test
+    void reportsOncePerConnectionAndClientIdRatherThanEachTimeTheHookRuns() {
         RegisteredHooks hooks = hooks(Map.of("pattern", "app-.*", "action", "INFO"));
         FakeConnection connection = new FakeConnection().clientId("rogue");
-        FakeInterceptorContext first = new FakeInterceptorContext(ApiKeys.PRODUCE, (short) 11, connection);
-        FakeInterceptorContext second = new FakeInterceptorContext(ApiKeys.PRODUCE, (short) 11, connection);
+        FakeInterceptorContext first = new FakeInterceptorContext(ApiKeys.API_VERSIONS, (short) 3, connection);
+        FakeInterceptorContext chainChanged = new FakeInterceptorContext(ApiKeys.PRODUCE, (short) 11, connection);
         FakeInterceptorContext renamed = new FakeInterceptorContext(ApiKeys.PRODUCE, (short) 11, connection);
 
-        assertThat(hooks.request(first, new ProduceRequestData())).isEqualTo(new RequestOutcome.Forward(null));
-        assertThat(hooks.request(second, new ProduceRequestData())).isEqualTo(new RequestOutcome.Forward(null));
+        hooks.connection(first);
+        hooks.connection(chainChanged);
         connection.clientId("rogue-2");
-        hooks.request(renamed, new ProduceRequestData());
+        hooks.connection(renamed);
 
-        assertThat(first.violations()).singleElement().extracting(PolicyViolation::action)
-                .isEqualTo(PolicyAction.INFO);
-        assertThat(second.violations()).isEmpty();
+        assertThat(first.violations()).singleElement().extracting(PolicyViolation::value).isEqualTo("rogue");
+        assertThat(chainChanged.violations()).isEmpty();
         assertThat(renamed.violations()).extracting(PolicyViolation::value).containsExactly("rogue-2");
     }
 

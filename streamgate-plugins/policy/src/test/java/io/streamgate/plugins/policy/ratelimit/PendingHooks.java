@@ -1,6 +1,8 @@
 package io.streamgate.plugins.policy.ratelimit;
 
 import io.streamgate.api.ApiMessageTypes;
+import io.streamgate.api.ConnectionHook;
+import io.streamgate.api.ConnectionOutcome;
 import io.streamgate.api.Hooks;
 import io.streamgate.api.Interceptor;
 import io.streamgate.api.InterceptorContext;
@@ -24,6 +26,7 @@ final class PendingHooks implements Hooks {
 
     private final Map<ApiKeys, RequestHook<ApiMessage>> requestHooks = new EnumMap<>(ApiKeys.class);
     private final Map<ApiKeys, ResponseHook<ApiMessage>> responseHooks = new EnumMap<>(ApiKeys.class);
+    private ConnectionHook connectionHook;
 
     static PendingHooks of(Interceptor interceptor) {
         PendingHooks hooks = new PendingHooks();
@@ -37,6 +40,10 @@ final class PendingHooks implements Hooks {
 
     CompletionStage<ResponseOutcome> response(InterceptorContext context, ApiMessage response) {
         return responseHooks.get(context.apiKey()).onResponse(context, response);
+    }
+
+    CompletionStage<ConnectionOutcome> connection(InterceptorContext context) {
+        return connectionHook.onConnection(context);
     }
 
     @Override
@@ -62,6 +69,12 @@ final class PendingHooks implements Hooks {
     @Override
     public Hooks onResponses(Collection<ApiKeys> apis, ResponseHook<ApiMessage> hook) {
         apis.forEach(api -> responseHooks.put(api, hook));
+        return this;
+    }
+
+    @Override
+    public Hooks onConnection(ConnectionHook hook) {
+        connectionHook = hook;
         return this;
     }
 }

@@ -1,5 +1,6 @@
 package io.streamgate.plugins.policy.ratelimit;
 
+import io.streamgate.api.ConnectionOutcome;
 import io.streamgate.api.PluginConfig;
 import io.streamgate.api.PolicyAction;
 import io.streamgate.api.PolicyViolation;
@@ -198,6 +199,86 @@ class RateLimitInterceptorTest {
                 + " (rule offsetCommitsPerMinute, interceptor under-test)"));
         assertThat(context.violations()).extracting(PolicyViolation::action).containsExactly(PolicyAction.BLOCK);
         assertThat(hooks.handlesResponse(OffsetCommitResponseData.class)).isTrue();
+    }
+
+    @Test
+    void acceptsConnectionsWithinTheLimitAtOnceAndDelaysTheNextByTheThrottleTime() {
+        PendingHooks hooks = pendingHooks(Map.of("connectionsPerSecond", 2));
+        List<SchedulingContext> connections = new ArrayList<>();
+        List<CompletionStage<ConnectionOutcome>> outcomes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            SchedulingContext context = new SchedulingContext(ApiKeys.API_VERSIONS, 3,
+                    new FakeConnection().principal("alice"));
+            connections.add(context);
+            outcomes.add(hooks.connection(context));
+        }
+
+        assertThat(outcomes.get(0).toCompletableFuture().getNow(null)).isEqualTo(new ConnectionOutcome.Accept(null));
+        assertThat(outcomes.get(1).toCompletableFuture().getNow(null)).isEqualTo(new ConnectionOutcome.Accept(null));
+        assertThat(connections.get(2).delays()).containsExactly(Duration.ofMillis(500));
+        assertThat(connections.get(3).delays()).containsExactly(Duration.ofMillis(1000));
+        assertThat(outcomes.get(2).toCompletableFuture()).isNotDone();
+        connections.get(2).runScheduled();
+        assertThat(outcomes.get(2).toCompletableFuture().getNow(null)).isEqualTo(new ConnectionOutcome.Accept(null));
+        assertThat(connections.get(3).violations()).containsExactly(new PolicyViolation("connectionsPerSecond",
+                PolicyAction.THROTTLE, null, "1000 ms", "connection rate above 2 connections per second for principal"
+                + " 'alice': accepted after 1000 ms (rule connectionsPerSecond, interceptor under-test)"));
+        assertThat(connections.get(0).violations()).isEmpty();
+    }
+
+    @Test
+    void countsAConnectionOnceHoweverOftenItsHookRuns() {
+        PendingHooks hooks = pendingHooks(Map.of("connectionsPerSecond", 1));
+        FakeConnection connection = new FakeConnection().principal("alice");
+
+        for (int i = 0; i < 3; i++) { // the hook runs again when the chain or the client id changes
+            assertThat(hooks.connection(new SchedulingContext(ApiKeys.METADATA, 12, connection)).toCompletableFuture()
+                    .getNow(null)).isEqualTo(new ConnectionOutcome.Accept(null));
+        }
+        SchedulingContext next = new SchedulingContext(ApiKeys.API_VERSIONS, 3, new FakeConnection().principal("alice"));
+        hooks.connection(next);
+
+        assertThat(next.delays()).as("one connection counted before it, not three").containsExactly(
+                Duration.ofMillis(1000));
+    }
+
+    @Test
+    void closesAConnectionOverTheLimitWithBlock() {
+        RegisteredHooks hooks = hooks(Map.of("connectionsPerSecond", 1, "connectionAction", "BLOCK"));
+        hooks.connection(new SchedulingContext(ApiKeys.API_VERSIONS, 3, alice));
+        SchedulingContext second = new SchedulingContext(ApiKeys.API_VERSIONS, 3, new FakeConnection()
+                .principal("alice"));
+
+        ConnectionOutcome outcome = hooks.connection(second);
+
+        String message = "connection rate above 1 connections per second for principal 'alice': closed, retry in"
+                + " 1000 ms (rule connectionsPerSecond, interceptor under-test)";
+        assertThat(outcome).isEqualTo(new ConnectionOutcome.Close(message));
+        assertThat(second.violations()).extracting(PolicyViolation::action).containsExactly(PolicyAction.BLOCK);
+        assertThat(second.delays()).isEmpty();
+    }
+
+    @Test
+    void givesEachKeyItsOwnConnectionBudget() {
+        RegisteredHooks hooks = hooks(Map.of("connectionsPerSecond", 1, "connectionAction", "BLOCK",
+                "key", "clientId"));
+
+        assertThat(hooks.connection(new SchedulingContext(ApiKeys.API_VERSIONS, 3,
+                new FakeConnection().clientId("app-1")))).isEqualTo(new ConnectionOutcome.Accept(null));
+        assertThat(hooks.connection(new SchedulingContext(ApiKeys.API_VERSIONS, 3,
+                new FakeConnection().clientId("app-2")))).isEqualTo(new ConnectionOutcome.Accept(null));
+        clock.addAndGet(1_000_000_000L);
+        assertThat(hooks.connection(new SchedulingContext(ApiKeys.API_VERSIONS, 3,
+                new FakeConnection().clientId("app-1")))).isEqualTo(new ConnectionOutcome.Accept(null));
+    }
+
+    @Test
+    void hooksConnectionsOnlyWithAConnectionLimit() {
+        assertThat(hooks(Map.of("produceBytesPerSecond", 1000)).handlesConnections()).isFalse();
+        RegisteredHooks connectionsOnly = hooks(Map.of("connectionsPerSecond", 10));
+        assertThat(connectionsOnly.handlesConnections()).isTrue();
+        assertThat(connectionsOnly.requestApis()).isEmpty();
+        assertThat(connectionsOnly.responseApis()).isEmpty();
     }
 
     @Test

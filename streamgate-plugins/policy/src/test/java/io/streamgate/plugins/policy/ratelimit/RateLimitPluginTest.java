@@ -45,6 +45,19 @@ class RateLimitPluginTest {
         assertThat(ConfigSchemas.problems(plugin, Map.of("joinGroupsPerMinute", 1, "groupAction", "INFO")))
                 .singleElement().asString().contains("groupAction");
         assertThat(ConfigSchemas.problems(plugin, Map.of("produceBytesPerSec", 1))).isNotEmpty();
+        assertThat(ConfigSchemas.problems(plugin, Map.of("connectionsPerSecond", 5, "connectionAction", "BLOCK")))
+                .isEmpty();
+        assertThat(ConfigSchemas.problems(plugin, Map.of("connectionsPerSecond", 5, "connectionAction", "INFO")))
+                .singleElement().asString().contains("connectionAction");
+    }
+
+    @Test
+    void acceptsAConnectionLimitAsTheOnlyLimit() {
+        assertThat(plugin.create(new PluginConfig(Map.of("connectionsPerSecond", 5)), new FakePluginContext()))
+                .isNotNull();
+        assertThatThrownBy(() -> plugin.create(new PluginConfig(Map.of("connectionsPerSecond", 0)),
+                new FakePluginContext())).isInstanceOfSatisfying(InvalidConfigException.class, e ->
+                        assertThat(e.field()).isEqualTo("connectionsPerSecond"));
     }
 
     @Test
