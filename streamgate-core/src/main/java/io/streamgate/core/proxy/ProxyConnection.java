@@ -606,10 +606,18 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
             owe(request);
             respond(request, request.apiVersion, answered.response(), null, null);
         } else if (result instanceof RequestInterception.Result.Closed closing) {
-            LOG.warn("Interceptor {} closed the connection from {}: {}", closing.by(), client.remoteAddress(),
-                    closing.reason());
-            client.close();
+            closeForInterceptor(closing.by(), closing.reason());
         }
+    }
+
+    /**
+     * Closes the client connection as an interceptor decided. The connection counts as closed at once: the requests
+     * read while the interceptor worked are released as it closes, never forwarded.
+     */
+    private void closeForInterceptor(InstalledInterceptor interceptor, String reason) {
+        LOG.warn("Interceptor {} closed the connection from {}: {}", interceptor, client.remoteAddress(), reason);
+        closed = true;
+        client.close();
     }
 
     private void refuse(ByteBuf frame, short apiKeyId, short version, int correlationId, long now) {
@@ -873,9 +881,7 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
                 flushClient();
             } else if (result instanceof ResponseInterception.Result.Closed closing) {
                 release(frame);
-                LOG.warn("Interceptor {} closed the connection from {}: {}", closing.by(), client.remoteAddress(),
-                        closing.reason());
-                client.close();
+                closeForInterceptor(closing.by(), closing.reason());
             }
         }).run();
     }
