@@ -9,6 +9,9 @@ final class CompletedOutcomes {
     static final CompletionStage<RequestOutcome> FORWARD_REQUEST =
             CompletableFuture.<RequestOutcome>completedFuture(new RequestOutcome.Forward(null)).minimalCompletionStage();
 
+    static final CompletionStage<RequestOutcome> UNCHANGED_REQUEST =
+            CompletableFuture.<RequestOutcome>completedFuture(new RequestOutcome.Unchanged()).minimalCompletionStage();
+
     static final CompletionStage<ResponseOutcome> FORWARD_RESPONSE =
             CompletableFuture.<ResponseOutcome>completedFuture(new ResponseOutcome.Forward(null)).minimalCompletionStage();
 

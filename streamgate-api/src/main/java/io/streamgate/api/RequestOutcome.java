@@ -20,6 +20,15 @@ public sealed interface RequestOutcome {
         }
     }
 
+    /**
+     * Pass the request on, as the client sent it: the hook read it and changed nothing, neither in place nor by
+     * replacement. When every hook a request meets says so, the gateway sends the client's own bytes instead of
+     * encoding the decoded request again, which saves copying its records. A hook that may have changed the
+     * request in place must return {@link #forward()} instead: what it changed would otherwise be lost.
+     */
+    record Unchanged() implements RequestOutcome {
+    }
+
     /** Do not send the request to the broker; answer the client with {@code response} instead. */
     record Respond(ApiMessage response) implements RequestOutcome {
         public Respond {
@@ -47,6 +56,11 @@ public sealed interface RequestOutcome {
     /** Forward the request as given to the hook, modified in place or not. */
     static CompletionStage<RequestOutcome> forward() {
         return CompletedOutcomes.FORWARD_REQUEST;
+    }
+
+    /** Forward the request as the client sent it: the hook read it and changed nothing (see {@link Unchanged}). */
+    static CompletionStage<RequestOutcome> unchanged() {
+        return CompletedOutcomes.UNCHANGED_REQUEST;
     }
 
     /** Forward {@code replacement} instead of the request given to the hook. */

@@ -510,20 +510,20 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         };
         Consumer<RequestInterception.Result> afterHooks = result -> {
             if (!closed && tenant != null && result instanceof RequestInterception.Result.Forwarded forwarded) {
-                mapForTenant(frame, stages.length > 0, request, decoded.header(), forwarded.body(), expectsResponse,
-                        tenant, finish);
+                mapForTenant(frame, forwarded.changed(), request, decoded.header(), forwarded.body(),
+                        expectsResponse, tenant, finish);
                 return;
             }
             try {
                 if (!closed) {
-                    afterRequestHooks(request, decoded.header(), result, expectsResponse);
+                    afterRequestHooks(frame, request, decoded.header(), result, expectsResponse);
                 }
             } finally {
                 finish.run();
             }
         };
         if (stages.length == 0) {
-            afterHooks.accept(new RequestInterception.Result.Forwarded(decoded.body()));
+            afterHooks.accept(new RequestInterception.Result.Forwarded(decoded.body(), false));
         } else {
             new RequestInterception(this, request, stages, decoded.body(), afterHooks).run();
         }
@@ -536,9 +536,9 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
     /**
      * Maps a virtual-cluster connection's request, which the request hooks have let through, to the physical cluster,
      * and sends it, or answers it; then runs {@code finish}. A request the mapping leaves unchanged, and that no hook
-     * had, goes as the client's bytes ({@code frame}).
+     * changed, goes as the client's bytes ({@code frame}).
      */
-    private void mapForTenant(ByteBuf frame, boolean hooksRan, InFlightRequest request, RequestHeaderData header,
+    private void mapForTenant(ByteBuf frame, boolean hooksChanged, InFlightRequest request, RequestHeaderData header,
                               ApiMessage body, boolean expectsResponse, Tenant tenant, Runnable finish) {
         new TenantRequestMapping(this, request.apiKey, request.apiVersion, body, tenant).run(mapping -> {
             try {
@@ -548,13 +548,13 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
                 request.tenant = tenant;
                 if (mapping instanceof Mapping.Forward forward) {
                     request.responseMapper = forward.response();
-                    afterRequestHooks(request, header, new RequestInterception.Result.Forwarded(forward.request()),
-                            expectsResponse);
+                    afterRequestHooks(frame, request, header,
+                            new RequestInterception.Result.Forwarded(forward.request(), true), expectsResponse);
                 } else if (mapping instanceof Mapping.Unchanged unchanged) {
                     request.responseMapper = unchanged.response();
-                    if (hooksRan) {
-                        afterRequestHooks(request, header, new RequestInterception.Result.Forwarded(body),
-                                expectsResponse);
+                    if (hooksChanged) {
+                        afterRequestHooks(frame, request, header,
+                                new RequestInterception.Result.Forwarded(body, true), expectsResponse);
                     } else {
                         forward(frame.retain(), request, expectsResponse); // finish releases the decoder's reference
                     }
@@ -582,9 +582,15 @@ public final class ProxyConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void afterRequestHooks(InFlightRequest request, RequestHeaderData header,
+    /**
+     * Sends, answers or closes as the request hooks decided. A request no hook changed goes as the client's bytes
+     * ({@code frame}, still the caller's); any other is encoded again from {@code header} and the hooks' body.
+     */
+    private void afterRequestHooks(ByteBuf frame, InFlightRequest request, RequestHeaderData header,
                                    RequestInterception.Result result, boolean expectsResponse) {
-        if (result instanceof RequestInterception.Result.Forwarded forwarded) {
+        if (result instanceof RequestInterception.Result.Forwarded forwarded && !forwarded.changed()) {
+            forward(frame.retain(), request, expectsResponse); // the caller releases its own reference
+        } else if (result instanceof RequestInterception.Result.Forwarded forwarded) {
             int upstreamCorrelationId = nextUpstreamCorrelationId++;
             header.setCorrelationId(upstreamCorrelationId);
             if (request.chain.hasConnectionHooks()) {

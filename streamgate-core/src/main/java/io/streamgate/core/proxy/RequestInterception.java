@@ -18,8 +18,11 @@ final class RequestInterception extends HookSequence<RequestOutcome, RequestInte
 
     /** How a request leaves the chain. */
     sealed interface Result {
-        /** Send {@code body} to the broker. */
-        record Forwarded(ApiMessage body) implements Result {
+        /**
+         * Send {@code body} to the broker; when no hook {@code changed} it (every one answered
+         * {@link RequestOutcome.Unchanged}), the client's own bytes can go instead.
+         */
+        record Forwarded(ApiMessage body, boolean changed) implements Result {
         }
 
         /** Answer the client with {@code response}, given by the interceptor {@code by} or on its behalf. */
@@ -36,6 +39,7 @@ final class RequestInterception extends HookSequence<RequestOutcome, RequestInte
     private final ProxyConnection connection;
     private final InFlightRequest request;
     private ApiMessage body;
+    private boolean changed;
 
     RequestInterception(ProxyConnection connection, InFlightRequest request, InstalledInterceptor[] stages,
                         ApiMessage body, Consumer<Result> done) {
@@ -54,7 +58,7 @@ final class RequestInterception extends HookSequence<RequestOutcome, RequestInte
 
     @Override
     Result completed() {
-        return new Result.Forwarded(body);
+        return new Result.Forwarded(body, changed);
     }
 
     @Override
@@ -62,7 +66,11 @@ final class RequestInterception extends HookSequence<RequestOutcome, RequestInte
         if (failure != null) {
             return failed(interceptor, failure);
         }
+        if (outcome instanceof RequestOutcome.Unchanged) {
+            return null;
+        }
         if (outcome instanceof RequestOutcome.Forward forward) {
+            changed = true; // in place, or replaced
             if (forward.replacement() != null) {
                 if (forward.replacement().apiKey() != request.apiKey.id) {
                     return failed(interceptor, new IllegalArgumentException("replaced a " + request.apiKey.name

@@ -5,11 +5,13 @@ import io.streamgate.core.chain.InterceptorDefinition;
 import io.streamgate.core.chain.InterceptorRegistry;
 import io.streamgate.it.ItCluster;
 import io.streamgate.it.Records;
+import io.streamgate.testing.clients.KafkaClients;
 import io.streamgate.testing.junit.GatewayExtension;
 import io.streamgate.testing.junit.KafkaClusterExtension;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.streamgate.it.Records.consume;
 import static io.streamgate.it.Records.unique;
@@ -69,6 +72,24 @@ class InterceptorChainIT {
         String connection = recorded.get(0).substring("first:request:".length());
         assertThat(recorded).containsExactly("first:request:" + connection, "second:request:" + connection,
                 "second:response:true", "first:response:true");
+    }
+
+    @Test
+    void sendsTheClientsOwnBytesWhenNoHookChangedTheRequestAndEncodesItAgainOtherwise() throws Exception {
+        String forwarded = unique("forwarded");
+        interceptors.put(definition("doubler", "test-partition-doubler", 100, Map.of("unchanged", false)));
+        Records.createTopic(GATEWAY.clients().admin(), forwarded, 3);
+        String unchanged = unique("unchanged");
+        interceptors.put(definition("doubler", "test-partition-doubler", 100, Map.of("unchanged", true)));
+        Records.createTopic(GATEWAY.clients().admin(), unchanged, 3);
+
+        try (KafkaClients direct = new KafkaClients(KAFKA.cluster().bootstrapServers())) {
+            Map<String, TopicDescription> topics = direct.admin().describeTopics(List.of(forwarded, unchanged))
+                    .allTopicNames().get(30, TimeUnit.SECONDS);
+            assertThat(topics.get(forwarded).partitions()).as("changed in place, forward()").hasSize(6);
+            assertThat(topics.get(unchanged).partitions())
+                    .as("changed in place but declared unchanged(): the client's bytes went").hasSize(3);
+        }
     }
 
     @Test

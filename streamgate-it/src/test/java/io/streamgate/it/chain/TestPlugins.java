@@ -8,6 +8,7 @@ import io.streamgate.api.PluginConfig;
 import io.streamgate.api.PluginContext;
 import io.streamgate.api.RequestOutcome;
 import io.streamgate.api.ResponseOutcome;
+import org.apache.kafka.common.message.CreateTopicsRequestData;
 import org.apache.kafka.common.message.ListGroupsRequestData;
 import org.apache.kafka.common.message.ListGroupsResponseData;
 import org.apache.kafka.common.message.MetadataRequestData;
@@ -99,6 +100,34 @@ public final class TestPlugins {
                         + ctx.connection().serviceAccount().orElse("-") + ":"
                         + String.join(",", new java.util.TreeSet<>(ctx.connection().groups())));
                 return RequestOutcome.forward();
+            });
+        }
+    }
+
+    /**
+     * Doubles the partition count of every topic a CreateTopics request creates, in place, and then answers either
+     * {@code forward()} or, with {@code unchanged: true}, {@code unchanged()}: which of the two reaches the broker
+     * shows whether the gateway encoded the hooked request again or sent the client's own bytes.
+     */
+    public static final class PartitionDoubler extends Base {
+        @Override
+        public String id() {
+            return "test-partition-doubler";
+        }
+
+        @Override
+        public String configSchema() {
+            return """
+                    {"type": "object", "properties": {"unchanged": {"type": "boolean"}}, "required": ["unchanged"],
+                     "additionalProperties": false}""";
+        }
+
+        @Override
+        public Interceptor create(PluginConfig config, PluginContext context) {
+            boolean unchanged = Boolean.TRUE.equals(config.asMap().get("unchanged"));
+            return hooks -> hooks.onRequest(CreateTopicsRequestData.class, (ctx, request) -> {
+                request.topics().forEach(topic -> topic.setNumPartitions(topic.numPartitions() * 2));
+                return unchanged ? RequestOutcome.unchanged() : RequestOutcome.forward();
             });
         }
     }

@@ -54,7 +54,7 @@ final class AuditInterceptor implements Interceptor {
     private CompletionStage<RequestOutcome> onRequest(InterceptorContext context, ApiMessage request) {
         ConnectionInfo connection = context.connection();
         if (!config.users().isEmpty() && !config.users().contains(connection.principal())) {
-            return RequestOutcome.forward();
+            return RequestOutcome.unchanged();
         }
         AuditEvent pending = new AuditEvent(clock.instant(), gatewayHost, connection.id(),
                 address(connection.clientAddress()), connection.principal(), connection.clientId(),
@@ -72,7 +72,7 @@ final class AuditInterceptor implements Interceptor {
                 }
             }
             if (!selected(topicNames)) {
-                return RequestOutcome.forward();
+                return RequestOutcome.unchanged();
             }
             AuditEvent event = pending.withTopics(topicNames);
             if (answered) {
@@ -80,7 +80,7 @@ final class AuditInterceptor implements Interceptor {
             } else {
                 trail.append(event.withOutcome(Outcome.NONE));
             }
-            return RequestOutcome.forward();
+            return RequestOutcome.unchanged();
         });
     }
 

@@ -50,7 +50,7 @@ class AuditInterceptorTest {
         ResponseOutcome answered = hooks.response(context, createTopicsResponse(
                 Map.of("orders", Errors.NONE, "payments", Errors.TOPIC_ALREADY_EXISTS)));
 
-        assertThat(forwarded).isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(forwarded).isEqualTo(new RequestOutcome.Unchanged());
         assertThat(answered).isEqualTo(new ResponseOutcome.Forward(null));
         assertThat(trail.events).singleElement().isEqualTo(new AuditEvent(NOW, "gateway.test", "connection-1",
                 "10.0.0.9:50000", "alice", "admin-tool", "team-a", "CreateTopics", (short) 7,

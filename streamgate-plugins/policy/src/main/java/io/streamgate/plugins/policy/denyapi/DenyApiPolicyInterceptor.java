@@ -37,6 +37,6 @@ final class DenyApiPolicyInterceptor implements Interceptor {
         String message = "API " + api + " is denied (rule " + RULE + ", interceptor " + context.interceptorName() + ")";
         context.reportViolation(new PolicyViolation(RULE, action, null, api, message));
         return action == PolicyAction.BLOCK ? RequestOutcome.fail(AuthorizationErrors.of(context.apiKey()), message)
-                : RequestOutcome.forward();
+                : RequestOutcome.unchanged();
     }
 }

@@ -62,6 +62,7 @@ final class FetchPolicyInterceptor implements Interceptor {
         if (isolationLevel != null && request.isolationLevel() != READ_COMMITTED) {
             if (isolationLevel == PolicyAction.OVERRIDE) {
                 request.setIsolationLevel(READ_COMMITTED);
+                verdict.overridden();
                 verdict.breach("isolationLevel", isolationLevel, "read_uncommitted",
                         "fetch isolation level read_uncommitted -> read_committed", Errors.POLICY_VIOLATION);
             } else {
@@ -87,6 +88,7 @@ final class FetchPolicyInterceptor implements Interceptor {
         if (bounds.action() == PolicyAction.OVERRIDE) {
             int clamped = (int) bounds.clamp(value);
             limit.set(request, clamped);
+            verdict.overridden();
             problem = bounds.subject() + " " + value + " -> " + clamped;
         }
         verdict.breach(bounds.rule(), bounds.action(), Integer.toString(value), problem, Errors.POLICY_VIOLATION);
@@ -97,6 +99,7 @@ final class FetchPolicyInterceptor implements Interceptor {
 
         private final InterceptorContext context;
         private RequestOutcome.Fail refusal;
+        private boolean overridden;
 
         Verdict(InterceptorContext context) {
             this.context = context;
@@ -110,9 +113,20 @@ final class FetchPolicyInterceptor implements Interceptor {
             }
         }
 
-        /** The refusal, or forwarding the request as it now is (the shared completed stage: fetches are many). */
+        /** Notes that the request was changed in place. */
+        void overridden() {
+            overridden = true;
+        }
+
+        /**
+         * The refusal, or forwarding the request as it now is: as the client's own bytes when nothing was overridden.
+         * Shared completed stages: fetches are many.
+         */
         CompletionStage<RequestOutcome> outcome() {
-            return refusal != null ? CompletableFuture.completedFuture(refusal) : RequestOutcome.forward();
+            if (refusal != null) {
+                return CompletableFuture.completedFuture(refusal);
+            }
+            return overridden ? RequestOutcome.forward() : RequestOutcome.unchanged();
         }
     }
 }

@@ -79,7 +79,7 @@ final class RateLimitInterceptor implements Interceptor {
             hooks.onResponse(ProduceResponseData.class, this::throttleIfDue);
         }
         if (fetch != null) {
-            hooks.onRequest(FetchRequestData.class, (context, request) -> afterMute(context, RequestOutcome::forward));
+            hooks.onRequest(FetchRequestData.class, (context, request) -> afterMute(context, RequestOutcome::unchanged));
             hooks.onResponse(FetchResponseData.class, this::onFetched);
         }
         if (joinGroups != null) {
@@ -112,7 +112,7 @@ final class RateLimitInterceptor implements Interceptor {
                 context.scratch().put(THROTTLE_MS, throttleMs);
             }
         }
-        return RequestOutcome.forward();
+        return RequestOutcome.unchanged();
     }
 
     private CompletionStage<ResponseOutcome> onFetched(InterceptorContext context, FetchResponseData response) {
@@ -133,7 +133,7 @@ final class RateLimitInterceptor implements Interceptor {
     private CompletionStage<RequestOutcome> onGroupRequest(InterceptorContext context, Quota quota, String api) {
         long throttleMs = quota.record(key.of(context.connection()), 1);
         if (throttleMs == 0) {
-            return RequestOutcome.forward();
+            return RequestOutcome.unchanged();
         }
         String message = report(context, quota, api, throttleMs, groupAction);
         if (groupAction == PolicyAction.BLOCK) {
@@ -141,7 +141,7 @@ final class RateLimitInterceptor implements Interceptor {
         }
         mute(context, throttleMs);
         context.scratch().put(THROTTLE_MS, throttleMs);
-        return RequestOutcome.forward();
+        return RequestOutcome.unchanged();
     }
 
     private CompletionStage<ResponseOutcome> throttleIfDue(InterceptorContext context, ApiMessage response) {

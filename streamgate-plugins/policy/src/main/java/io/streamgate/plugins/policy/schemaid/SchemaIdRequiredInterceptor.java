@@ -89,7 +89,7 @@ final class SchemaIdRequiredInterceptor implements Interceptor {
             }
         }
         if (refused.isEmpty()) {
-            return new RequestOutcome.Forward(null);
+            return new RequestOutcome.Unchanged();
         }
         if (request.topicData().isEmpty()) {
             return new RequestOutcome.Respond(RefusedPartitions.addTo(new ProduceResponseData(), refused));

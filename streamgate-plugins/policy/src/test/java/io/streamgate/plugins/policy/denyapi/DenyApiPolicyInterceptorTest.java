@@ -63,7 +63,7 @@ class DenyApiPolicyInterceptorTest {
         FakeInterceptorContext context = new FakeInterceptorContext(ApiKeys.DELETE_TOPICS, 6);
 
         assertThat(hooks(Map.of("apis", List.of("DeleteTopics"), "action", "INFO"))
-                .request(context, new DeleteTopicsRequestData())).isEqualTo(new RequestOutcome.Forward(null));
+                .request(context, new DeleteTopicsRequestData())).isEqualTo(new RequestOutcome.Unchanged());
         assertThat(context.violations()).singleElement().extracting(PolicyViolation::action)
                 .isEqualTo(PolicyAction.INFO);
     }

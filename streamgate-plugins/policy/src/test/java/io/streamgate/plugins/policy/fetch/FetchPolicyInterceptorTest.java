@@ -40,7 +40,7 @@ class FetchPolicyInterceptorTest {
         RequestOutcome outcome = hooks(Map.of("isolationLevel", Map.of("required", "read_committed")))
                 .request(context, fetch().setIsolationLevel(IsolationLevel.READ_COMMITTED.id()));
 
-        assertThat(outcome).isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(outcome).isEqualTo(new RequestOutcome.Unchanged());
         assertThat(context.violations()).isEmpty();
     }
 
@@ -67,7 +67,7 @@ class FetchPolicyInterceptorTest {
         RequestOutcome outcome = hooks(Map.of("isolationLevel", Map.of("required", "read_committed", "action", "INFO")))
                 .request(context, request);
 
-        assertThat(outcome).isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(outcome).isEqualTo(new RequestOutcome.Unchanged());
         assertThat(request.isolationLevel()).isEqualTo(IsolationLevel.READ_UNCOMMITTED.id());
         assertThat(context.violations()).extracting(PolicyViolation::action).containsExactly(PolicyAction.INFO);
     }
@@ -117,7 +117,7 @@ class FetchPolicyInterceptorTest {
         RequestOutcome outcome = hooks(Map.of("maxWaitMs", Map.of("min", 100, "max", 500, "action", "OVERRIDE")))
                 .request(context, request);
 
-        assertThat(outcome).isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(outcome).isEqualTo(new RequestOutcome.Unchanged());
         assertThat(request.maxWaitMs()).isEqualTo(300);
         assertThat(context.violations()).isEmpty();
     }
@@ -131,13 +131,13 @@ class FetchPolicyInterceptorTest {
 
         assertThat(outcome).isEqualTo(new RequestOutcome.Fail(Errors.POLICY_VIOLATION,
                 "fetch has no rack id (client.rack), one is required (rule rackId, interceptor fetch-guard)"));
-        assertThat(withRack).isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(withRack).isEqualTo(new RequestOutcome.Unchanged());
     }
 
     @Test
     void aRackIdRuleThatRequiresNoneChecksNothing() {
         assertThat(hooks(Map.of("rackId", Map.of("required", false))).request(context, fetch().setRackId("")))
-                .isEqualTo(new RequestOutcome.Forward(null));
+                .isEqualTo(new RequestOutcome.Unchanged());
     }
 
     @Test
@@ -149,7 +149,7 @@ class FetchPolicyInterceptorTest {
 
         assertThat(old).isEqualTo(new RequestOutcome.Fail(Errors.UNSUPPORTED_VERSION,
                 "Fetch version 11 is below the minimum of 12 (rule apiVersion, interceptor fetch-guard)"));
-        assertThat(hooks.request(context, fetch())).isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(hooks.request(context, fetch())).isEqualTo(new RequestOutcome.Unchanged());
     }
 
     @Test

@@ -58,7 +58,7 @@ class ProducePolicyInterceptorTest {
 
         RequestOutcome outcome = hooks(ACKS_ALL).request(context, request);
 
-        assertThat(outcome).isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(outcome).isEqualTo(new RequestOutcome.Unchanged());
         assertThat(request.topicData().find("orders", Uuid.ZERO_UUID).partitionData()).hasSize(2);
         assertThat(context.violations()).isEmpty();
         assertThat(context.scratch()).isEmpty();
@@ -71,7 +71,7 @@ class ProducePolicyInterceptorTest {
         RequestOutcome outcome = hooks(Map.of("acks", Map.of("allowed", List.of(-1), "action", "INFO")))
                 .request(context, request);
 
-        assertThat(outcome).isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(outcome).isEqualTo(new RequestOutcome.Unchanged());
         assertThat(request.topicData().find("orders", Uuid.ZERO_UUID).partitionData()).hasSize(1);
         assertThat(context.violations()).singleElement().satisfies(v -> {
             assertThat(v.action()).isEqualTo(PolicyAction.INFO);
@@ -92,7 +92,7 @@ class ProducePolicyInterceptorTest {
         assertThat(Errors.forCode(answer.errorCode())).isEqualTo(Errors.UNSUPPORTED_COMPRESSION_TYPE);
         assertThat(answer.errorMessage()).isEqualTo(
                 "compression gzip is not allowed, allowed are lz4, zstd (rule compression, interceptor produce-guard)");
-        assertThat(lz4).isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(lz4).isEqualTo(new RequestOutcome.Unchanged());
         assertThat(context.violations()).extracting(PolicyViolation::value).containsExactly("gzip");
     }
 
@@ -108,7 +108,7 @@ class ProducePolicyInterceptorTest {
         assertThat(answer.errorMessage()).isEqualTo("producer id -1: records must come from an idempotent producer "
                 + "(enable.idempotence=true) (rule idempotence, interceptor produce-guard)");
         assertThat(hooks.request(context, produce(-1, topic("orders", partition(0)))))
-                .isEqualTo(new RequestOutcome.Forward(null));
+                .isEqualTo(new RequestOutcome.Unchanged());
     }
 
     @Test
@@ -122,7 +122,7 @@ class ProducePolicyInterceptorTest {
         PartitionProduceResponse answer = answer(respondedWith(outcome), "orders", Uuid.ZERO_UUID, 0);
         assertThat(Errors.forCode(answer.errorCode())).isEqualTo(Errors.POLICY_VIOLATION);
         assertThat(answer.errorMessage()).startsWith("records must be produced in a transaction");
-        assertThat(transactional).isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(transactional).isEqualTo(new RequestOutcome.Unchanged());
     }
 
     @Test
@@ -139,7 +139,7 @@ class ProducePolicyInterceptorTest {
         assertThat(Errors.forCode(answer.errorCode())).isEqualTo(Errors.INVALID_RECORD);
         assertThat(answer.errorMessage()).isEqualTo(
                 "record 1 of a batch lacks the required header trace-id (rule headers, interceptor produce-guard)");
-        assertThat(complete).isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(complete).isEqualTo(new RequestOutcome.Unchanged());
     }
 
     @Test
@@ -154,7 +154,7 @@ class ProducePolicyInterceptorTest {
         assertThat(Errors.forCode(answer.errorCode())).isEqualTo(Errors.UNSUPPORTED_VERSION);
         assertThat(answer.errorMessage()).isEqualTo(
                 "Produce version 12 is above the maximum of 11 (rule apiVersion, interceptor produce-guard)");
-        assertThat(inRange).isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(inRange).isEqualTo(new RequestOutcome.Unchanged());
     }
 
     @Test
@@ -170,7 +170,7 @@ class ProducePolicyInterceptorTest {
         assertThat(answer.errorMessage()).isEqualTo("record batch of " + size
                 + " bytes is above the maximum of 200 (rule recordBatchSize, interceptor produce-guard)");
         assertThat(hooks.request(context, produce(-1, topic("orders", partition(0)))))
-                .isEqualTo(new RequestOutcome.Forward(null));
+                .isEqualTo(new RequestOutcome.Unchanged());
     }
 
     @Test

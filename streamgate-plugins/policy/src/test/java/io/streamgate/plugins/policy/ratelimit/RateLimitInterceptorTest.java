@@ -48,7 +48,7 @@ class RateLimitInterceptorTest {
         ResponseOutcome answered = hooks.response(context, response);
 
         long expectedMs = (records.sizeInBytes() - 1000) * 1000L / 1000;
-        assertThat(outcome).isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(outcome).isEqualTo(new RequestOutcome.Unchanged());
         assertThat(answered).isEqualTo(new ResponseOutcome.Forward(null));
         assertThat(response.throttleTimeMs()).isEqualTo((int) expectedMs);
         assertThat(context.delays()).as("a client reading Produce v6+ waits by itself").isEmpty();
@@ -100,7 +100,7 @@ class RateLimitInterceptorTest {
         assertThat(held.toCompletableFuture()).isNotDone();
         assertThat(second.delays()).containsExactly(Duration.ofMillis(response.throttleTimeMs() - response.throttleTimeMs() / 2));
         second.runScheduled();
-        assertThat(held.toCompletableFuture()).isCompletedWithValue(new RequestOutcome.Forward(null));
+        assertThat(held.toCompletableFuture()).isCompletedWithValue(new RequestOutcome.Unchanged());
     }
 
     @Test
@@ -131,7 +131,7 @@ class RateLimitInterceptorTest {
         assertThat(held.toCompletableFuture()).isNotDone();
         assertThat(pipelined.delays()).singleElement().satisfies(delay -> assertThat(delay).isPositive());
         pipelined.runScheduled();
-        assertThat(held.toCompletableFuture()).isCompletedWithValue(new RequestOutcome.Forward(null));
+        assertThat(held.toCompletableFuture()).isCompletedWithValue(new RequestOutcome.Unchanged());
     }
 
     @Test
@@ -154,7 +154,7 @@ class RateLimitInterceptorTest {
                 .setPartitions(new ArrayList<>(List.of(
                         new FetchResponseData.PartitionData().setPartitionIndex(0).setRecords(records(3000))))));
 
-        assertThat(hooks.request(context, new FetchRequestData())).isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(hooks.request(context, new FetchRequestData())).isEqualTo(new RequestOutcome.Unchanged());
         hooks.response(context, response);
 
         assertThat(response.throttleTimeMs()).isPositive();
@@ -175,7 +175,7 @@ class RateLimitInterceptorTest {
             assertThat(response.throttleTimeMs()).isZero();
         }
         SchedulingContext third = new SchedulingContext(ApiKeys.JOIN_GROUP, 9, alice);
-        assertThat(hooks.request(third, new JoinGroupRequestData())).isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(hooks.request(third, new JoinGroupRequestData())).isEqualTo(new RequestOutcome.Unchanged());
         JoinGroupResponseData response = new JoinGroupResponseData();
         hooks.response(third, response);
 

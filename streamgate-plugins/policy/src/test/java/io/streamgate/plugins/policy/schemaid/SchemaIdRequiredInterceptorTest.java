@@ -103,7 +103,7 @@ class SchemaIdRequiredInterceptorTest {
 
         RequestOutcome outcome = hooks.request(context, request);
 
-        assertThat(outcome).isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(outcome).isEqualTo(new RequestOutcome.Unchanged());
         assertThat(request.topicData().find("orders", Uuid.ZERO_UUID).partitionData()).hasSize(1);
         assertThat(context.violations()).extracting(PolicyViolation::action).containsExactly(PolicyAction.INFO);
     }
@@ -136,7 +136,7 @@ class SchemaIdRequiredInterceptorTest {
                 partition(0, Compression.gzip().build(), withSchemaId(1, "a"), null, withSchemaId(2, "b"))));
         FakeInterceptorContext context = new FakeInterceptorContext(ApiKeys.PRODUCE, 12);
 
-        assertThat(hooks.request(context, request)).isEqualTo(new RequestOutcome.Forward(null));
+        assertThat(hooks.request(context, request)).isEqualTo(new RequestOutcome.Unchanged());
         assertThat(context.violations()).isEmpty();
     }
 
