@@ -100,7 +100,10 @@ class PolicyAdminApiIT {
         JsonNode regex = assertRefused(policy("bad-regex", "consumer-group-policy",
                 "{\"groupId\": {\"pattern\": \"team-(\"}}"), "spec.config.groupId.pattern");
         assertThat(regex.get("error").asText()).contains("Unclosed group");
-        assertThat(installed()).doesNotContain("inverted", "bad-regex");
+        JsonNode noLimit = assertRefused(policy("no-limit", "rate-limit-policy", "{\"key\": \"clientId\"}"),
+                "spec.config.produceBytesPerSecond");
+        assertThat(noLimit.get("error").asText()).contains("set at least one limit");
+        assertThat(installed()).doesNotContain("inverted", "bad-regex", "no-limit");
     }
 
     @Test

@@ -54,7 +54,8 @@ public final class RateLimitPlugin implements InterceptorPlugin {
         Quota offsetCommits = quota(config, "offsetCommitsPerMinute", "requests per minute", 60, nanoClock);
         Quota connections = quota(config, "connectionsPerSecond", "connections per second", 1, nanoClock);
         if (produce == null && fetch == null && joinGroups == null && offsetCommits == null && connections == null) {
-            throw new InvalidConfigException("produceBytesPerSecond", "set at least one limit");
+            throw new InvalidConfigException("produceBytesPerSecond", "set at least one limit: produceBytesPerSecond, "
+                    + "fetchBytesPerSecond, joinGroupsPerMinute, offsetCommitsPerMinute or connectionsPerSecond");
         }
         QuotaKey key = QuotaKey.fromConfig(config.string("key", "principal"));
         return new RateLimitInterceptor(key, produce, fetch, joinGroups, offsetCommits,

@@ -36,8 +36,7 @@ class RateLimitPluginTest {
     }
 
     @Test
-    void schemaRefusesNoLimitNonPositiveLimitsUnknownKeysAndActions() {
-        assertThat(ConfigSchemas.problems(plugin, Map.of("key", "principal"))).isNotEmpty();
+    void schemaRefusesNonPositiveLimitsUnknownKeysAndActions() {
         assertThat(ConfigSchemas.problems(plugin, Map.of("produceBytesPerSecond", 0))).singleElement().asString()
                 .contains("produceBytesPerSecond");
         assertThat(ConfigSchemas.problems(plugin, Map.of("produceBytesPerSecond", 1, "key", "host"))).singleElement()
@@ -61,10 +60,12 @@ class RateLimitPluginTest {
     }
 
     @Test
-    void refusesAConfigurationWithoutALimitEvenWithoutSchemaValidation() {
-        assertThatThrownBy(() -> plugin.create(new PluginConfig(Map.of()), new FakePluginContext()))
-                .isInstanceOfSatisfying(InvalidConfigException.class, e ->
-                        assertThat(e.getMessage()).isEqualTo("produceBytesPerSecond: set at least one limit"));
+    void refusesAConfigurationWithoutALimitNamingEveryLimit() {
+        assertThat(ConfigSchemas.problems(plugin, Map.of("key", "principal"))).as("the plugin says it").isEmpty();
+        assertThatThrownBy(() -> plugin.create(new PluginConfig(Map.of("key", "principal")), new FakePluginContext()))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.getMessage()).isEqualTo(
+                        "produceBytesPerSecond: set at least one limit: produceBytesPerSecond, fetchBytesPerSecond, "
+                                + "joinGroupsPerMinute, offsetCommitsPerMinute or connectionsPerSecond"));
     }
 
     @Test
