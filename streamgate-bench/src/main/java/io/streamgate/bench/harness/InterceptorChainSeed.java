@@ -1,7 +1,6 @@
 package io.streamgate.bench.harness;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,11 +22,7 @@ public final class InterceptorChainSeed {
 
     /** Writes the resource files into {@code directory} and returns it. */
     public static Path write(Path directory) throws IOException {
-        Files.createDirectories(directory);
-        for (Map.Entry<String, String> file : files().entrySet()) {
-            Files.writeString(directory.resolve(file.getKey()), file.getValue());
-        }
-        return directory;
+        return SeedFiles.write(directory, files());
     }
 
     /** The resource files, by file name, for the report. */

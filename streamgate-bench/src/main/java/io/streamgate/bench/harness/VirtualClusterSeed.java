@@ -1,7 +1,6 @@
 package io.streamgate.bench.harness;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,10 +28,7 @@ public final class VirtualClusterSeed {
      * resources, and the virtual cluster of its default listener.
      */
     public static Map<String, String> write(Path directory) throws IOException {
-        Files.createDirectories(directory);
-        for (Map.Entry<String, String> file : files().entrySet()) {
-            Files.writeString(directory.resolve(file.getKey()), file.getValue());
-        }
+        SeedFiles.write(directory, files());
         return Map.of("STREAMGATE_RESOURCES_DIR", directory.toAbsolutePath().toString(),
                 "STREAMGATE_VIRTUAL_CLUSTER", NAME);
     }

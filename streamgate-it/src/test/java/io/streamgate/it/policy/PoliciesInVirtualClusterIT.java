@@ -41,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.streamgate.it.Records.createTopic;
 import static io.streamgate.it.Records.unique;
+import static io.streamgate.it.vcluster.TestVirtualClusters.tenantListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -64,16 +65,11 @@ class PoliciesInVirtualClusterIT {
     @RegisterExtension
     static final GatewayExtension GATEWAY = GatewayExtension.inFrontOf(KAFKA)
             .configure(config -> config.withListeners(List.of(config.listener(),
-                    tenantListener(config, A, A_PORT), tenantListener(config, B, B_PORT))))
+                    tenantListener(config, A, A_PORT, MAX_BROKERS), tenantListener(config, B, B_PORT, MAX_BROKERS))))
             .security(() -> new GatewaySecurity(IdentityDirectory.EMPTY, AuthenticationAudit.NONE,
                     new TestVirtualClusters().add(A).add(B), AUDITED));
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
-
-    private static GatewayConfig.ListenerConfig tenantListener(GatewayConfig config, String virtualCluster, int port) {
-        return config.listener().withName(virtualCluster).withBootstrapPort(port).withBrokerPortBase(0)
-                .withMaxBrokers(MAX_BROKERS).withVirtualCluster(virtualCluster);
-    }
 
     @AfterEach
     void closeClientsAndRemoveInterceptors() throws Exception {

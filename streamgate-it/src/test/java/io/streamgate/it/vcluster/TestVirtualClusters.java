@@ -1,5 +1,6 @@
 package io.streamgate.it.vcluster;
 
+import io.streamgate.core.GatewayConfig;
 import io.streamgate.core.acl.TenantAcls;
 import io.streamgate.core.vcluster.AliasTopic;
 import io.streamgate.core.vcluster.Tenant;
@@ -28,6 +29,16 @@ public final class TestVirtualClusters implements VirtualClusterDirectory {
     private final Map<String, VirtualCluster> clusters = new ConcurrentHashMap<>();
     private final List<AliasTopic> aliases = new CopyOnWriteArrayList<>();
     private final Map<String, List<AclBinding>> acls = new ConcurrentHashMap<>();
+
+    /**
+     * A listener like {@code config}'s default one, named after {@code virtualCluster}, that lands every connection in
+     * it: bootstrap at {@code port}, broker ports right after it (for up to {@code maxBrokers}).
+     */
+    public static GatewayConfig.ListenerConfig tenantListener(GatewayConfig config, String virtualCluster, int port,
+                                                              int maxBrokers) {
+        return config.listener().withName(virtualCluster).withBootstrapPort(port).withBrokerPortBase(0)
+                .withMaxBrokers(maxBrokers).withVirtualCluster(virtualCluster);
+    }
 
     /** A virtual cluster with the default prefix, no ACLs, writable. */
     public TestVirtualClusters add(String name) {

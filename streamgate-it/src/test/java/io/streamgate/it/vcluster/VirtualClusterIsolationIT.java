@@ -69,6 +69,7 @@ import java.util.regex.Pattern;
 import static io.streamgate.it.Records.consume;
 import static io.streamgate.it.Records.createTopic;
 import static io.streamgate.it.Records.unique;
+import static io.streamgate.it.vcluster.TestVirtualClusters.tenantListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -100,8 +101,8 @@ class VirtualClusterIsolationIT {
     @RegisterExtension
     static final GatewayExtension GATEWAY = GatewayExtension.inFrontOf(KAFKA)
             .configure(config -> config.withListeners(List.of(config.listener(),
-                    tenantListener(config, A, A_PORT), tenantListener(config, B, B_PORT),
-                    tenantListener(config, READ_ONLY, READ_ONLY_PORT))))
+                    tenantListener(config, A, A_PORT, MAX_BROKERS), tenantListener(config, B, B_PORT, MAX_BROKERS),
+                    tenantListener(config, READ_ONLY, READ_ONLY_PORT, MAX_BROKERS))))
             .security(() -> new GatewaySecurity(IdentityDirectory.EMPTY, AuthenticationAudit.NONE, VIRTUAL_CLUSTERS));
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
@@ -111,11 +112,6 @@ class VirtualClusterIsolationIT {
         try (KafkaClients physical = new KafkaClients(KAFKA.cluster().bootstrapServers())) {
             createTopic(physical.admin(), SHARED_TOPIC, 1);
         }
-    }
-
-    private static GatewayConfig.ListenerConfig tenantListener(GatewayConfig config, String virtualCluster, int port) {
-        return config.listener().withName(virtualCluster).withBootstrapPort(port).withBrokerPortBase(0)
-                .withMaxBrokers(MAX_BROKERS).withVirtualCluster(virtualCluster);
     }
 
     @AfterEach
