@@ -2,7 +2,6 @@ package io.streamgate.it.policy;
 
 import io.streamgate.api.PolicyAction;
 import io.streamgate.api.Scope;
-import io.streamgate.core.GatewayConfig;
 import io.streamgate.core.auth.AuthenticationAudit;
 import io.streamgate.core.auth.GatewaySecurity;
 import io.streamgate.core.auth.IdentityDirectory;

@@ -1,6 +1,5 @@
 package io.streamgate.it.vcluster;
 
-import io.streamgate.core.GatewayConfig;
 import io.streamgate.core.auth.AuthenticationAudit;
 import io.streamgate.core.auth.GatewaySecurity;
 import io.streamgate.core.auth.IdentityDirectory;
