@@ -73,6 +73,9 @@ public final class GatewayProcess implements AutoCloseable {
                                         Map<String, String> settings) {
         int port = FreePorts.consecutive(brokers + 1);
         int adminPort = FreePorts.allocate(1)[0];
+        while (adminPort >= port && adminPort <= port + brokers) { // the gateway refuses an admin port among its own
+            adminPort = FreePorts.allocate(1)[0];
+        }
         List<String> jvmOptions = new ArrayList<>(jvm.options());
         jvmOptions.add(LEAK_DETECTION);
         List<String> arguments = new ArrayList<>(List.of("run", "--upstream", upstream,
@@ -93,6 +96,8 @@ public final class GatewayProcess implements AutoCloseable {
         Map<String, String> environment = builder.environment();
         // The gateway refuses unknown STREAMGATE_* variables, and the user's own settings must not leak into it.
         environment.keySet().removeIf(key -> key.startsWith("STREAMGATE_"));
+        // Broker ports only for the brokers there are: the default range (100 ports) could take in the admin port.
+        environment.put("STREAMGATE_BROKER_PORTS_MAX_BROKERS", Integer.toString(brokers));
         environment.putAll(settings);
         try {
             Files.createDirectories(dataDir);
