@@ -29,6 +29,7 @@ import io.streamgate.core.upstream.UpstreamTarget;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,16 +58,17 @@ final class EmbeddedProxy implements AutoCloseable {
 
     /** @param forwardingInterceptors how many interceptors with a Produce hook that forwards at once to install */
     EmbeddedProxy(int forwardingInterceptors) {
+        this(PluginCatalog.of(new ForwardingInterceptorPlugin()), forwardingDefinitions(forwardingInterceptors));
+    }
+
+    /** A proxy whose chain holds {@code definitions}, of plugins from {@code catalog}. */
+    EmbeddedProxy(PluginCatalog catalog, List<InterceptorDefinition> definitions) {
         ClusterTopology topology = new ClusterTopology();
         UpstreamClientConfig clientConfig = UpstreamClientConfig.of(
                 GatewayConfig.UpstreamConfig.defaults(List.of(BROKER)));
         connector = new UpstreamConnector(clientConfig, Duration.ofSeconds(10), InlineChannel.class);
-        interceptors = new InterceptorRegistry(PluginCatalog.of(new ForwardingInterceptorPlugin()), pluginContext(),
-                Map.of(), Duration.ZERO);
-        for (int i = 0; i < forwardingInterceptors; i++) {
-            interceptors.put(new InterceptorDefinition("forward-" + i, ForwardingInterceptorPlugin.ID, 10 * (i + 1),
-                    Scope.GLOBAL, Map.of(), null));
-        }
+        interceptors = new InterceptorRegistry(catalog, pluginContext(), Map.of(), Duration.ZERO);
+        interceptors.replaceAll(definitions);
         BrokerAddressRewriter rewriter = new BrokerAddressRewriter("gateway.example.com", topology,
                 new SteadyBrokerPorts(new BrokerPortMapping(19_092, OptionalInt.empty(), 256)));
         ProxyServices services = new ProxyServices(
@@ -85,6 +87,15 @@ final class EmbeddedProxy implements AutoCloseable {
             throw new IllegalStateException("the proxy did not connect upstream", registered.cause());
         }
         upstream = broker;
+    }
+
+    private static List<InterceptorDefinition> forwardingDefinitions(int count) {
+        List<InterceptorDefinition> definitions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            definitions.add(new InterceptorDefinition("forward-" + i, ForwardingInterceptorPlugin.ID, 10 * (i + 1),
+                    Scope.GLOBAL, Map.of(), null));
+        }
+        return definitions;
     }
 
     private static PluginContext pluginContext() {

@@ -146,8 +146,13 @@ final class RealisticMessages {
 
     /** A request frame (length prefix included) in a direct buffer, as read from a socket. */
     static ByteBuf requestFrame(ApiMessage body, short version, int correlationId) {
+        return requestFrame(body, version, correlationId, CLIENT_ID);
+    }
+
+    /** A request frame as {@link #requestFrame(ApiMessage, short, int)}, from a client of id {@code clientId}. */
+    static ByteBuf requestFrame(ApiMessage body, short version, int correlationId, String clientId) {
         RequestHeaderData header = new RequestHeaderData().setRequestApiKey(body.apiKey())
-                .setRequestApiVersion(version).setCorrelationId(correlationId).setClientId(CLIENT_ID);
+                .setRequestApiVersion(version).setCorrelationId(correlationId).setClientId(clientId);
         return intoDefaultAllocator(KafkaMessageCodec.encodeRequest(UnpooledByteBufAllocator.DEFAULT, header, body));
     }
 
