@@ -32,10 +32,10 @@ import java.util.concurrent.Callable;
                 "Workloads: throughput (entries produce, consume), latency, small-records, large-records, "
                         + "idle-connections, interceptor-chain, virtual-cluster, safeguards.",
                 "",
-                "The default run takes about 9 minutes on a 2-core machine; --quick about 2.5."})
+                "The default run takes about 13 minutes on a 2-core machine; --quick about 4."})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", order = 1, description = "A short run for routine use: 2 rounds, small counts, under 3 minutes.")
+    @Option(names = "--quick", order = 1, description = "A short run for routine use: 2 rounds, small counts, about 4 minutes.")
     boolean quick;
 
     @Option(names = "--rounds", paramLabel = "N", order = 2,
