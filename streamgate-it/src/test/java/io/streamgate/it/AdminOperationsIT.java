@@ -50,7 +50,7 @@ class AdminOperationsIT {
         TopicDescription described = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
         assertThat(described.partitions()).hasSize(2);
         assertThat(described.partitions().get(0).replicas()).hasSize(3);
-        assertThat(admin.listTopics().names().get()).contains(topic);
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin.listTopics().names().get().contains(topic));
 
         admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(5))).all().get();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(

@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import static io.streamgate.it.Records.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class ClientIdPolicyIT {
 
@@ -104,7 +105,8 @@ class ClientIdPolicyIT {
 
         rogue.createTopics(List.of(new NewTopic(topic, 1, (short) 3))).all().get(30, TimeUnit.SECONDS);
 
-        assertThat(rogue.listTopics().names().get(30, TimeUnit.SECONDS)).contains(topic);
+        await("the created topic listed").atMost(Duration.ofSeconds(30))
+                .until(() -> rogue.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic));
         assertThat(AUDIT.events()).isNotEmpty().allSatisfy(event -> {
             assertThat(event.clientId()).isEqualTo("adminclient-8");
             assertThat(event.violation().action()).isEqualTo(PolicyAction.INFO);
@@ -147,7 +149,8 @@ class ClientIdPolicyIT {
 
         named.createTopics(List.of(new NewTopic(topic, 1, (short) 3))).all().get(30, TimeUnit.SECONDS);
 
-        assertThat(named.listTopics().names().get(30, TimeUnit.SECONDS)).contains(topic);
+        await("the created topic listed").atMost(Duration.ofSeconds(30))
+                .until(() -> named.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic));
         assertThat(AUDIT.events()).isEmpty();
     }
 }

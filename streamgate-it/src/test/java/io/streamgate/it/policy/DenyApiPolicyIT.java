@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import static io.streamgate.it.Records.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class DenyApiPolicyIT {
 
@@ -66,7 +68,8 @@ class DenyApiPolicyIT {
                 .isInstanceOf(TopicAuthorizationException.class)
                 .hasMessage("API DeleteTopics is denied (rule apis, interceptor no-deletes)");
 
-        assertThat(direct.admin().listTopics().names().get(30, TimeUnit.SECONDS)).contains(topic);
+        await("the topic listed").atMost(Duration.ofSeconds(30))
+                .until(() -> direct.admin().listTopics().names().get(30, TimeUnit.SECONDS).contains(topic));
         assertThat(AUDIT.events()).singleElement().satisfies(event -> {
             assertThat(event.interceptor()).isEqualTo("no-deletes");
             assertThat(event.api()).isEqualTo("DeleteTopics");
