@@ -1,6 +1,5 @@
 package io.streamgate.it.policy;
 
-import io.micrometer.core.instrument.Counter;
 import io.streamgate.api.PolicyAction;
 import io.streamgate.api.PolicyViolation;
 import io.streamgate.api.Scope;
@@ -185,8 +184,6 @@ class AlterTopicConfigPolicyIT {
     }
 
     private static double violations(String rule, PolicyAction action) {
-        Counter counter = GATEWAY.meters().find("streamgate.policy.violations").tag("interceptor", INTERCEPTOR)
-                .tag("rule", rule).tag("action", action.name()).counter();
-        return counter == null ? 0 : counter.count();
+        return ViolationRecorder.counted(GATEWAY, INTERCEPTOR, rule, action.name());
     }
 }

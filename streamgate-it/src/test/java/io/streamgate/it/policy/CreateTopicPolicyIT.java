@@ -8,7 +8,6 @@ import io.streamgate.core.policy.PolicyViolationEvent;
 import io.streamgate.it.ItCluster;
 import io.streamgate.testing.junit.GatewayExtension;
 import io.streamgate.testing.junit.KafkaClusterExtension;
-import io.micrometer.core.instrument.Counter;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
@@ -181,8 +180,6 @@ class CreateTopicPolicyIT {
     }
 
     private static double violations(String rule, PolicyAction action) {
-        Counter counter = GATEWAY.meters().find("streamgate.policy.violations").tag("interceptor", INTERCEPTOR)
-                .tag("rule", rule).tag("action", action.name()).counter();
-        return counter == null ? 0 : counter.count();
+        return ViolationRecorder.counted(GATEWAY, INTERCEPTOR, rule, action.name());
     }
 }

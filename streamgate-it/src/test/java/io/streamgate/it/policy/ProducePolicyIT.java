@@ -296,8 +296,6 @@ class ProducePolicyIT {
     }
 
     private static double violations(String rule, String action) {
-        Counter counter = GATEWAY.meters().find("streamgate.policy.violations").tag("interceptor", "produce-guard")
-                .tag("rule", rule).tag("action", action).counter();
-        return counter == null ? 0 : counter.count();
+        return ViolationRecorder.counted(GATEWAY, "produce-guard", rule, action);
     }
 }
