@@ -296,7 +296,9 @@ class VirtualClusterWorkloadsIT {
                     allow("User:carol", AclOperation.READ, ResourceType.TOPIC, prefix, PatternType.PREFIXED),
                     allow("User:carol", AclOperation.READ, ResourceType.GROUP, prefix, PatternType.PREFIXED)))
                     .all().get();
-            assertThat(admin.describeAcls(AclBindingFilter.ANY).values().get()).hasSize(3);
+            // as with Kafka, a binding created is seen a moment later: the gateway's directory follows its store
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(admin.describeAcls(AclBindingFilter.ANY).values().get()).hasSize(3));
             JsonNode stored = JSON.readTree(admin("GET", "/api/v1/virtual-clusters/" + SECURE + "/acls", ""));
             assertThat(stored.toString()).contains("carol", prefix);
 
@@ -312,7 +314,8 @@ class VirtualClusterWorkloadsIT {
             admin.deleteAcls(List.of(new AclBindingFilter(new ResourcePattern(ResourceType.TOPIC, prefix,
                     PatternType.PREFIXED).toFilter(), new AccessControlEntryFilter("User:carol", null, AclOperation.WRITE,
                     AclPermissionType.ANY)))).all().get();
-            assertThat(admin.describeAcls(AclBindingFilter.ANY).values().get()).hasSize(2);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(admin.describeAcls(AclBindingFilter.ANY).values().get()).hasSize(2));
         }
     }
 
