@@ -16,21 +16,9 @@ class AlterTopicConfigPolicyPluginTest {
     private final AlterTopicConfigPolicyPlugin plugin = new AlterTopicConfigPolicyPlugin();
 
     @Test
-    void describesItselfWithAStableId() {
-        assertThat(plugin.id()).isEqualTo("alter-topic-config-policy");
-        assertThat(plugin.title()).isNotBlank();
-        assertThat(plugin.description()).isNotBlank();
-    }
-
-    @Test
     void isRegisteredForTheServiceLoader() {
         assertThat(ServiceLoader.load(InterceptorPlugin.class).stream().map(provider -> provider.get().id()))
                 .contains(AlterTopicConfigPolicyPlugin.ID);
-    }
-
-    @Test
-    void hasAClosedDraft202012SchemaDescribingEveryProperty() {
-        assertThat(ConfigSchemas.styleProblems(plugin)).isEmpty();
     }
 
     @Test

@@ -17,18 +17,6 @@ class ClientIdPolicyPluginTest {
     private final ClientIdPolicyPlugin plugin = new ClientIdPolicyPlugin();
 
     @Test
-    void describesItselfWithAStableId() {
-        assertThat(plugin.id()).isEqualTo("client-id-policy");
-        assertThat(plugin.title()).isNotBlank();
-        assertThat(plugin.description()).isNotBlank();
-    }
-
-    @Test
-    void hasAClosedDraft202012SchemaDescribingEveryProperty() {
-        assertThat(ConfigSchemas.styleProblems(plugin)).isEmpty();
-    }
-
-    @Test
     void documentsEveryPropertyOfItsSchema() {
         assertThat(PolicyDocs.undocumented(plugin)).isEmpty();
     }

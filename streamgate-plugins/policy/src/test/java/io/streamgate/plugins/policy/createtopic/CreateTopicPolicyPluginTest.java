@@ -21,21 +21,9 @@ class CreateTopicPolicyPluginTest {
     private final CreateTopicPolicyPlugin plugin = new CreateTopicPolicyPlugin();
 
     @Test
-    void describesItselfWithAStableId() {
-        assertThat(plugin.id()).isEqualTo("create-topic-policy");
-        assertThat(plugin.title()).isNotBlank();
-        assertThat(plugin.description()).isNotBlank();
-    }
-
-    @Test
     void isRegisteredForTheServiceLoader() {
         assertThat(ServiceLoader.load(InterceptorPlugin.class).stream().map(provider -> provider.get().id()))
                 .contains(CreateTopicPolicyPlugin.ID);
-    }
-
-    @Test
-    void hasAClosedDraft202012SchemaDescribingEveryProperty() {
-        assertThat(ConfigSchemas.styleProblems(plugin)).isEmpty();
     }
 
     @Test

@@ -18,18 +18,6 @@ class DenyApiPolicyPluginTest {
     private final DenyApiPolicyPlugin plugin = new DenyApiPolicyPlugin();
 
     @Test
-    void describesItselfWithAStableId() {
-        assertThat(plugin.id()).isEqualTo("deny-api-policy");
-        assertThat(plugin.title()).isNotBlank();
-        assertThat(plugin.description()).isNotBlank();
-    }
-
-    @Test
-    void hasAClosedDraft202012SchemaDescribingEveryProperty() {
-        assertThat(ConfigSchemas.styleProblems(plugin)).isEmpty();
-    }
-
-    @Test
     void documentsEveryPropertyOfItsSchema() {
         assertThat(PolicyDocs.undocumented(plugin)).isEmpty();
     }

@@ -16,18 +16,6 @@ class FetchPolicyPluginTest {
     private final FetchPolicyPlugin plugin = new FetchPolicyPlugin();
 
     @Test
-    void describesItselfWithAStableId() {
-        assertThat(plugin.id()).isEqualTo("fetch-policy");
-        assertThat(plugin.title()).isNotBlank();
-        assertThat(plugin.description()).isNotBlank();
-    }
-
-    @Test
-    void hasAClosedDraft202012SchemaDescribingEveryProperty() {
-        assertThat(ConfigSchemas.styleProblems(plugin)).isEmpty();
-    }
-
-    @Test
     void schemaAcceptsEveryRule() {
         assertThat(ConfigSchemas.problems(plugin, Map.of(
                 "isolationLevel", Map.of("required", "read_committed", "action", "OVERRIDE"),

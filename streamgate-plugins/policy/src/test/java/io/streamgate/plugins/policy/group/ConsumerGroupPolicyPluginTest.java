@@ -17,18 +17,6 @@ class ConsumerGroupPolicyPluginTest {
     private final ConsumerGroupPolicyPlugin plugin = new ConsumerGroupPolicyPlugin();
 
     @Test
-    void describesItselfWithAStableId() {
-        assertThat(plugin.id()).isEqualTo("consumer-group-policy");
-        assertThat(plugin.title()).isNotBlank();
-        assertThat(plugin.description()).isNotBlank();
-    }
-
-    @Test
-    void hasAClosedDraft202012SchemaDescribingEveryProperty() {
-        assertThat(ConfigSchemas.styleProblems(plugin)).isEmpty();
-    }
-
-    @Test
     void documentsEveryPropertyOfItsSchema() {
         assertThat(PolicyDocs.properties(plugin)).contains("groupId.pattern", "groupInstanceId.presence", "sessionTimeoutMs.min");
         assertThat(PolicyDocs.undocumented(plugin)).isEmpty();

@@ -17,18 +17,6 @@ class ProducePolicyPluginTest {
     private final ProducePolicyPlugin plugin = new ProducePolicyPlugin();
 
     @Test
-    void describesItselfWithAStableId() {
-        assertThat(plugin.id()).isEqualTo("produce-policy");
-        assertThat(plugin.title()).isNotBlank();
-        assertThat(plugin.description()).isNotBlank();
-    }
-
-    @Test
-    void hasAClosedDraft202012SchemaDescribingEveryProperty() {
-        assertThat(ConfigSchemas.styleProblems(plugin)).isEmpty();
-    }
-
-    @Test
     void schemaAcceptsEveryRule() {
         assertThat(ConfigSchemas.problems(plugin, Map.of(
                 "topics", "orders-.*",

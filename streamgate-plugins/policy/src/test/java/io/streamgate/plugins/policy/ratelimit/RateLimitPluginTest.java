@@ -17,18 +17,6 @@ class RateLimitPluginTest {
     private final RateLimitPlugin plugin = new RateLimitPlugin();
 
     @Test
-    void describesItselfWithAStableId() {
-        assertThat(plugin.id()).isEqualTo("rate-limit-policy");
-        assertThat(plugin.title()).isNotBlank();
-        assertThat(plugin.description()).isNotBlank();
-    }
-
-    @Test
-    void hasAClosedDraft202012SchemaDescribingEveryProperty() {
-        assertThat(ConfigSchemas.styleProblems(plugin)).isEmpty();
-    }
-
-    @Test
     void schemaAcceptsEveryLimitAndKey() {
         assertThat(ConfigSchemas.problems(plugin, Map.of("key", "clientId", "produceBytesPerSecond", 1_048_576,
                 "fetchBytesPerSecond", 2_097_152, "joinGroupsPerMinute", 10, "offsetCommitsPerMinute", 600,

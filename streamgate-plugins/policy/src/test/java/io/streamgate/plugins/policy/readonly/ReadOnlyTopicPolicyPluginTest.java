@@ -17,18 +17,6 @@ class ReadOnlyTopicPolicyPluginTest {
     private final ReadOnlyTopicPolicyPlugin plugin = new ReadOnlyTopicPolicyPlugin();
 
     @Test
-    void describesItselfWithAStableId() {
-        assertThat(plugin.id()).isEqualTo("read-only-topic-policy");
-        assertThat(plugin.title()).isNotBlank();
-        assertThat(plugin.description()).isNotBlank();
-    }
-
-    @Test
-    void hasAClosedDraft202012SchemaDescribingEveryProperty() {
-        assertThat(ConfigSchemas.styleProblems(plugin)).isEmpty();
-    }
-
-    @Test
     void documentsEveryPropertyOfItsSchema() {
         assertThat(PolicyDocs.undocumented(plugin)).isEmpty();
     }

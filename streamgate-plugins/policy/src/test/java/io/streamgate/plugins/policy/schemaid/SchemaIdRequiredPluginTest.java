@@ -13,18 +13,6 @@ class SchemaIdRequiredPluginTest {
     private final SchemaIdRequiredPlugin plugin = new SchemaIdRequiredPlugin();
 
     @Test
-    void describesItselfWithAStableId() {
-        assertThat(plugin.id()).isEqualTo("schema-id-required-policy");
-        assertThat(plugin.title()).isNotBlank();
-        assertThat(plugin.description()).isNotBlank();
-    }
-
-    @Test
-    void hasAClosedDraft202012SchemaDescribingEveryProperty() {
-        assertThat(ConfigSchemas.styleProblems(plugin)).isEmpty();
-    }
-
-    @Test
     void schemaAcceptsTheModesAndBlockOrInfoOnly() {
         assertThat(ConfigSchemas.problems(plugin, Map.of())).isEmpty();
         assertThat(ConfigSchemas.problems(plugin, Map.of("mode", "forbidden", "topics", "a.*", "action", "INFO")))
